@@ -1,0 +1,23 @@
+from django.contrib import admin
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+
+from portal import views
+
+admin.site.site_header = _("Brugerrådsportalen – administration")
+admin.site.site_title = _("Brugerrådsportalen")
+
+# Uploaded files are never served from MEDIA_URL: every file goes through a
+# view that checks who may see it.
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("tilgaengelighed/", views.accessibility, name="accessibility"),
+    path("healthz/", views.healthz, name="healthz"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("konto/", include("allauth.urls")),
+    path("admin/", admin.site.urls),
+    path("raad/", include("councils.urls")),
+    path("politikker/", include("policies.urls")),
+    path("handleplaner/", include("actionplans.urls")),
+    path("rapporter/", include("reports.urls")),
+]

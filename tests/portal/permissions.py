@@ -1,0 +1,7 @@
+from tests.permissions.matrix import Row, public
+
+ROWS = [
+    Row("home", public(200)),
+    Row("accessibility", public(200)),
+    Row("healthz", public(200)),
+]
