@@ -20,8 +20,9 @@ class UserAdmin(DjangoUserAdmin):
         (_("Roller"), {"fields": ["is_administrator", "is_active"]}),
         (_("Datoer"), {"fields": ["last_login", "date_joined"]}),
     ]
-    add_fieldsets = [(None, {"classes": ["wide"], "fields": ["email", "full_name",
-                                                            "is_administrator"]})]
+    add_fieldsets = [
+        (None, {"classes": ["wide"], "fields": ["email", "full_name", "is_administrator"]})
+    ]
     readonly_fields = ["last_login", "date_joined"]
     actions = ["send_invitation"]
 

@@ -8,7 +8,10 @@ from portal.email import absolute_url, send_templated_mail
 def invitation_link(user) -> str:
     path = reverse(
         "account_reset_password_from_key",
-        kwargs={"uidb36": user_pk_to_url_str(user), "key": default_token_generator.make_token(user)},
+        kwargs={
+            "uidb36": user_pk_to_url_str(user),
+            "key": default_token_generator.make_token(user),
+        },
     )
     return absolute_url(path)
 

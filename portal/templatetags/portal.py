@@ -10,3 +10,10 @@ def query_replace(context, **kwargs):
     for key, value in kwargs.items():
         query[key] = value
     return query.urlencode()
+
+
+@register.filter(name="markdown")
+def markdown_filter(text):
+    from portal.markdown import render_markdown
+
+    return render_markdown(text)

@@ -12,7 +12,8 @@ class Command(BaseCommand):
         for line in ctx.log:
             self.stdout.write(line)
         self.stdout.write(self.style.SUCCESS(_("Demo Kommune er klar.")))
-        self.stdout.write(_("Demo-logins (adgangskode for alle: %(password)s):")
-                          % {"password": ctx.password})
+        self.stdout.write(
+            _("Demo-logins (adgangskode for alle: %(password)s):") % {"password": ctx.password}
+        )
         for role, user in ctx.users.items():
             self.stdout.write(f"  {role:<22} {user.email}")
