@@ -53,7 +53,11 @@ def test_repeated_failures_are_rate_limited_with_a_danish_message(client):
 def test_nobody_can_sign_up(client):
     response = client.post(
         reverse("account_signup"),
-        {"email": "ny@test.example", "password1": "Langt-nok-kodeord-1", "password2": "Langt-nok-kodeord-1"},
+        {
+            "email": "ny@test.example",
+            "password1": "Langt-nok-kodeord-1",
+            "password2": "Langt-nok-kodeord-1",
+        },
     )
     from accounts.models import User
 
