@@ -53,3 +53,9 @@ def test_vendored_assets_are_local():
 def test_healthz_needs_no_database(client, django_assert_num_queries):
     with django_assert_num_queries(0):
         assert client.get(reverse("healthz")).content == b"ok"
+
+
+@pytest.mark.django_db
+def test_danish_even_when_the_browser_prefers_english(client):
+    html = client.get(reverse("home"), HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+    assert '<html lang="da">' in html
