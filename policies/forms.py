@@ -180,7 +180,11 @@ class GoalForm(forms.ModelForm):
 
 
 def _policy_label(version):
-    return f"{version.title} ({version.get_status_display().lower()}, version {version.number})"
+    return _("%(title)s (%(status)s, version %(number)s)") % {
+        "title": version.title,
+        "status": version.get_status_display().lower(),
+        "number": version.number,
+    }
 
 
 class MultipleFileInput(forms.FileInput):
@@ -229,7 +233,3 @@ class GoalUpdateForm(forms.ModelForm):
         if not MIN_YEAR <= date.year <= MAX_YEAR:
             raise forms.ValidationError(_("Datoen skal ligge mellem år 2000 og 2100."))
         return date
-
-
-class ConfirmForm(forms.Form):
-    """An empty form: confirmation pages post it to carry the CSRF token."""

@@ -164,7 +164,7 @@ def goal_differences(*, form, current: UnitGoal, based_on_version: int) -> list[
         differences.append(
             FieldDifference(
                 name=name,
-                label=str(model_field.verbose_name),
+                label=str(form.fields[name].label or model_field.verbose_name),
                 theirs=_shown(model_field, theirs, theirs_value),
                 current=_shown(model_field, getattr(current, model_field.name), current_value),
                 changed_by=changed_by,

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_http_methods
 from organisation.roles import staffed_unit_ids
 from policies import services
 from policies.filters import filtered_goals
-from policies.forms import ConfirmForm, GoalForm
+from policies.forms import GoalForm
 from policies.history import history_entries
 from policies.models import (
     GoalUpdateAttachment,
@@ -146,7 +146,7 @@ def goal_delete(request, pk):
     return render(
         request,
         "policies/goal_delete.html",
-        {"goal": goal, "form": ConfirmForm(), "update_count": goal.updates.count()},
+        {"goal": goal, "update_count": goal.updates.count()},
     )
 
 
@@ -175,7 +175,7 @@ def goal_export(request):
             goal.unit.name,
             goal.year,
             goal.focus_area.name,
-            f"{goal.policy.title} (version {goal.policy.number})",
+            str(goal.policy),
             goal.title,
             goal.involved_in,
             goal.organisation,

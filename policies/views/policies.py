@@ -6,9 +6,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from policies import services
-from policies.forms import AdoptForm, ConfirmForm, PolicyVersionForm
+from policies.forms import AdoptForm, PolicyVersionForm
 from policies.history import history_entries
-from policies.models import PolicyVersion, ladder
+from policies.models import PolicyVersion, UnitGoal, ladder
 from policies.views.common import paginate, require
 
 
@@ -82,7 +82,9 @@ def _render_version(request, version, versions):
             "sections": [(h, text) for h, text in version.sections() if text.strip()],
             "ladder": ladder(),
             "history": history_entries(version),
-            "goal_count": version.goals.visible_to(user).count(),
+            "goal_count": UnitGoal.objects.visible_to(user)
+            .filter(policy__policy_id=version.policy_id)
+            .count(),
             "can_edit": user.has_perm("policies.change_policyversion", version),
             "can_adopt": user.has_perm("policies.adopt_policyversion", version),
             "can_archive": user.has_perm("policies.archive_policyversion", version),
@@ -145,9 +147,7 @@ def version_archive(request, pk):
         services.archive_version(version=version, user=request.user)
         messages.success(request, _("Versionen er arkiveret."))
         return redirect(version)
-    return render(
-        request, "policies/version_archive.html", {"form": ConfirmForm(), "version": version}
-    )
+    return render(request, "policies/version_archive.html", {"version": version})
 
 
 @login_required
@@ -165,6 +165,4 @@ def version_revise(request, pk):
             % {"number": draft.number},
         )
         return redirect("policies:version_edit", pk=draft.pk)
-    return render(
-        request, "policies/version_revise.html", {"form": ConfirmForm(), "version": version}
-    )
+    return render(request, "policies/version_revise.html", {"version": version})

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from policies import services
-from policies.forms import ConfirmForm, GoalUpdateForm
+from policies.forms import GoalUpdateForm
 from policies.history import attachment_entries, history_entries, merged
 from policies.models import GoalUpdate, GoalUpdateAttachment, UnitGoal
 from policies.views.common import require
@@ -117,7 +117,6 @@ def update_delete(request, pk):
         {
             "update": update,
             "goal": goal,
-            "form": ConfirmForm(),
             "attachments": update.attachments.all(),
         },
     )
@@ -141,5 +140,5 @@ def attachment_delete(request, pk):
     return render(
         request,
         "policies/attachment_delete.html",
-        {"attachment": attachment, "update": update, "form": ConfirmForm()},
+        {"attachment": attachment, "update": update},
     )

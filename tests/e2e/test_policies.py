@@ -74,3 +74,32 @@ def test_goal_form_with_errors_has_no_axe_violations(page, login, world):
     assert "Udfyld feltet »Mål«." in main
     assert "Året skal ligge mellem 2000 og 2100." in main
     assert_accessible(page)
+
+
+def test_stale_save_shows_the_merge_page_and_merging_saves(page, login, world):
+    from policies.models import UnitGoal
+    from policies.services import save_goal
+
+    goal = world["goal"]
+    login(world.users["caseworker"])
+    page.goto(f"/politikker/maal/{goal.pk}/rediger/")
+    # Someone else saves the goal while the form is open.
+    other = UnitGoal.objects.get(pk=goal.pk)
+    other.target = "Fire møder (administrationens tekst)."
+    save_goal(goal=other, based_on_version=1, user=world.users["administrator"])
+
+    page.locator("#id_target").fill("Tre møder (sagsbehandlerens tekst).")
+    page.get_by_role("button", name="Gem mål").click()
+    main = page.locator("main").inner_text()
+    assert "Målet er ændret af en anden, mens du redigerede" in main
+    assert "Fire møder (administrationens tekst)." in main
+    assert "Tre møder (sagsbehandlerens tekst)." in main
+    assert_accessible(page)
+    goal.refresh_from_db()
+    assert goal.target == "Fire møder (administrationens tekst)."
+
+    page.locator("#id_target").fill("Fire møder, heraf et med pårørende.")
+    page.get_by_role("button", name="Gem den flettede version").click()
+    assert "Målet er gemt." in page.locator("main").inner_text()
+    goal.refresh_from_db()
+    assert (goal.target, goal.version) == ("Fire møder, heraf et med pårørende.", 3)
