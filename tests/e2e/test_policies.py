@@ -103,3 +103,24 @@ def test_stale_save_shows_the_merge_page_and_merging_saves(page, login, world):
     assert "Målet er gemt." in page.locator("main").inner_text()
     goal.refresh_from_db()
     assert (goal.target, goal.version) == ("Fire møder, heraf et med pårørende.", 3)
+
+
+def test_administrator_pages_have_no_axe_violations(page, login, world):
+    login(world.users["administrator"])
+    draft, adopted, goal = world["draft_policy"], world["policy"], world["goal"]
+    for path in (
+        "/politikker/ny/",
+        f"/politikker/version/{draft.pk}/",
+        f"/politikker/version/{draft.pk}/rediger/",
+        f"/politikker/version/{draft.pk}/vedtag/",
+        f"/politikker/version/{adopted.pk}/arkiver/",
+        f"/politikker/version/{adopted.pk}/ny-version/",
+        f"/politikker/maal/{goal.pk}/slet/",
+        f"/politikker/maal/{goal.pk}/opfoelgning/ny/",
+        f"/politikker/opfoelgning/{world['update'].pk}/rediger/",
+        f"/politikker/opfoelgning/{world['update'].pk}/slet/",
+        f"/politikker/bilag/{world['attachment'].pk}/slet/",
+    ):
+        page.goto(path)
+        assert page.locator("h1").count() == 1, path
+        assert_accessible(page)

@@ -7,7 +7,8 @@
 - draft_goal: a goal of world["unit"] under the draft policy (internal);
 - archived_goal: a goal of world["other_unit"] under the archived version (still public);
 - update / attachment: an update of goal with a PDF attachment;
-- other_update / other_attachment: the same for other_goal.
+- other_update / other_attachment: the same for other_goal;
+- draft_update / draft_attachment: the same for draft_goal (internal).
 """
 
 import datetime
