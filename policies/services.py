@@ -1,0 +1,251 @@
+"""Writes: policy versions (adopt, archive, revise) and goals with optimistic locking."""
+
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.utils import timezone
+
+from policies.models import GoalUpdateAttachment, Policy, PolicyVersion, UnitGoal
+
+# Copied into a new draft when an adopted version is changed.
+VERSION_TEXT_FIELDS = ["title", "summary", *[name for name, _h in PolicyVersion.SECTIONS]]
+
+
+@transaction.atomic
+def create_policy(*, version: PolicyVersion, user) -> PolicyVersion:
+    """Saves an unsaved first version (a draft) together with its new policy."""
+    version.policy = Policy.objects.create()
+    version.number = 1
+    version.status = PolicyVersion.Status.DRAFT
+    version._history_user = user
+    version.save()
+    return version
+
+
+@transaction.atomic
+def adopt_version(*, version: PolicyVersion, adopting_body, committee, adopted_on, user):
+    """Records a draft's adoption (it is frozen from now on) and archives the version it replaces."""
+    version = PolicyVersion.objects.select_for_update().get(pk=version.pk)
+    if version.status != PolicyVersion.Status.DRAFT:
+        raise ValueError("only a draft can be adopted")
+    for previous in PolicyVersion.objects.select_for_update().filter(
+        policy_id=version.policy_id, status=PolicyVersion.Status.ADOPTED
+    ):
+        previous.status = PolicyVersion.Status.ARCHIVED
+        previous.archived_on = adopted_on
+        previous._history_user = user
+        previous.save()
+    version.adopting_body = adopting_body
+    version.committee = committee
+    version.adopted_on = adopted_on
+    version.status = PolicyVersion.Status.ADOPTED
+    version._history_user = user
+    version.save()
+    return version
+
+
+@transaction.atomic
+def archive_version(*, version: PolicyVersion, user) -> PolicyVersion:
+    version = PolicyVersion.objects.select_for_update().get(pk=version.pk)
+    if version.status != PolicyVersion.Status.ADOPTED:
+        raise ValueError("only an adopted version can be archived")
+    version.status = PolicyVersion.Status.ARCHIVED
+    version.archived_on = timezone.localdate()
+    version._history_user = user
+    version.save()
+    return version
+
+
+@transaction.atomic
+def start_revision(*, version: PolicyVersion, user) -> PolicyVersion:
+    """The policy's draft: the existing one, or a new one copied from this adopted version."""
+    existing = PolicyVersion.objects.filter(
+        policy_id=version.policy_id, status=PolicyVersion.Status.DRAFT
+    ).first()
+    if existing is not None:
+        return existing
+    latest = (
+        PolicyVersion.objects.select_for_update()
+        .filter(policy_id=version.policy_id)
+        .order_by("-number")
+        .first()
+    )
+    draft = PolicyVersion(
+        policy_id=version.policy_id,
+        number=latest.number + 1,
+        status=PolicyVersion.Status.DRAFT,
+        **{name: getattr(version, name) for name in VERSION_TEXT_FIELDS},
+    )
+    draft._history_user = user
+    draft.save()
+    return draft
+
+
+# Goals -----------------------------------------------------------------------
+
+
+class StaleGoal(Exception):
+    """The goal was saved by someone else after the form was opened."""
+
+    def __init__(self, current: UnitGoal):
+        super().__init__("stale goal")
+        self.current = current
+
+
+@transaction.atomic
+def save_goal(*, goal: UnitGoal, based_on_version: int, user) -> UnitGoal:
+    """Saves an edited goal unless it changed since ``based_on_version`` was read.
+
+    The row is locked while comparing, so two saves based on the same version
+    cannot both pass: the second raises StaleGoal and nothing is written.
+    """
+    current = UnitGoal.objects.select_for_update().get(pk=goal.pk)
+    if current.version != based_on_version:
+        raise StaleGoal(current)
+    goal.version = current.version + 1
+    goal._history_user = user
+    goal.save()
+    return goal
+
+
+@transaction.atomic
+def create_goal(*, goal: UnitGoal, user) -> UnitGoal:
+    goal.version = 1
+    goal._history_user = user
+    goal.save()
+    return goal
+
+
+@dataclass
+class FieldDifference:
+    """A field where the submitted text and the saved text differ."""
+
+    THEIRS = "theirs"  # only the user changed it: their text is proposed
+    CURRENT = "current"  # only the other person changed it: the saved text stays
+    BOTH = "both"  # both changed it: the user must merge
+
+    name: str
+    label: str
+    theirs: str
+    current: str
+    changed_by: str
+
+    @property
+    def is_conflict(self):
+        return self.changed_by == self.BOTH
+
+
+def goal_differences(*, form, current: UnitGoal, based_on_version: int) -> list[FieldDifference]:
+    """Fields where the submitted text differs from what is saved now.
+
+    The version the user started from comes from the goal's history, so a
+    field only one of the two people changed is told apart from one both
+    changed. Without that version every difference counts as changed by both.
+    """
+    base = current.history.filter(version=based_on_version).order_by("-history_date").first()
+    differences = []
+    for name in form.Meta.fields:
+        model_field = UnitGoal._meta.get_field(name)
+        theirs = form.cleaned_data.get(name)
+        theirs_value = theirs.pk if hasattr(theirs, "pk") else theirs
+        current_value = model_field.value_from_object(current)
+        if theirs_value == current_value:
+            continue
+        if base is None:
+            changed_by = FieldDifference.BOTH
+        else:
+            base_value = model_field.value_from_object(base)
+            if theirs_value == base_value:
+                changed_by = FieldDifference.CURRENT
+            elif current_value == base_value:
+                changed_by = FieldDifference.THEIRS
+            else:
+                changed_by = FieldDifference.BOTH
+        differences.append(
+            FieldDifference(
+                name=name,
+                label=str(form.fields[name].label or model_field.verbose_name),
+                theirs=_shown(model_field, theirs, theirs_value),
+                current=_shown(model_field, getattr(current, model_field.name), current_value),
+                changed_by=changed_by,
+            )
+        )
+    return differences
+
+
+def merge_initial(*, form, current: UnitGoal, differences) -> dict:
+    """The merge form's starting values: the saved goal with the user's own changes on top."""
+    initial = {
+        name: getattr(current, UnitGoal._meta.get_field(name).attname) for name in form.Meta.fields
+    }
+    for difference in differences:
+        if difference.changed_by != FieldDifference.CURRENT:
+            value = form.cleaned_data.get(difference.name)
+            initial[difference.name] = value.pk if hasattr(value, "pk") else value
+    initial["version"] = current.version
+    return initial
+
+
+def _shown(model_field, value, raw) -> str:
+    if raw in (None, ""):
+        return ""
+    if model_field.choices:
+        return str(dict(model_field.flatchoices).get(raw, raw))
+    if hasattr(value, "strftime"):
+        return value.strftime("%d.%m.%Y")
+    return str(value)
+
+
+@transaction.atomic
+def add_attachments(*, update, files, user) -> list[GoalUpdateAttachment]:
+    created = []
+    for uploaded in files:
+        attachment = GoalUpdateAttachment(
+            update=update, name=uploaded.name[:255], size=uploaded.size, uploaded_by=user
+        )
+        attachment.file.save(uploaded.name, uploaded, save=False)
+        attachment._history_user = user
+        attachment.save()
+        created.append(attachment)
+    return created
+
+
+@transaction.atomic
+def delete_goal(*, goal: UnitGoal, user) -> None:
+    # One by one, so that every update and attachment leaves its own history record.
+    for update in goal.updates.all():
+        delete_update(update=update, user=user)
+    goal._history_user = user
+    goal.delete()
+
+
+@transaction.atomic
+def delete_update(*, update, user) -> None:
+    files = []
+    for attachment in update.attachments.all():
+        files.append(attachment.file.name)
+        attachment._history_user = user
+        attachment.delete()
+    update._history_user = user
+    update.delete()
+    _remove_files_after_commit(files)
+
+
+@transaction.atomic
+def delete_attachment(*, attachment, user) -> None:
+    name = attachment.file.name
+    attachment._history_user = user
+    attachment.delete()
+    _remove_files_after_commit([name])
+
+
+def _remove_files_after_commit(names):
+    """Stored files go only once the rows are gone for good (not on a rollback)."""
+    from django.core.files.storage import default_storage
+
+    def remove():
+        for name in names:
+            if name:
+                default_storage.delete(name)
+
+    transaction.on_commit(remove)

@@ -1,0 +1,1 @@
+"""Views of the policies app, one module per kind of object."""
