@@ -312,12 +312,13 @@ class Meeting(models.Model):
         return reverse("councils:meeting_detail", args=[self.pk])
 
     def clean(self):
+        errors = {}
         if self.ends_at and self.starts_at and self.ends_at <= self.starts_at:
-            raise ValidationError({"ends_at": _("Mødet skal slutte, efter det er begyndt.")})
+            errors["ends_at"] = _("Mødet skal slutte, efter det er begyndt.")
         if self.comment_deadline and self.starts_at and self.comment_deadline > self.starts_at:
-            raise ValidationError(
-                {"comment_deadline": _("Fristen for kommentarer skal ligge før mødet begynder.")}
-            )
+            errors["comment_deadline"] = _("Fristen for kommentarer skal ligge før mødet begynder.")
+        if errors:
+            raise ValidationError(errors)
 
     @property
     def display_title(self):
