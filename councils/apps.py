@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 class CouncilsConfig(AppConfig):
     name = "councils"
-    verbose_name = _("Råd")
+    verbose_name = _("Råd og møder")
 
     def ready(self):
         from accounts.roles import register_role_provider

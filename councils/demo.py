@@ -3,7 +3,7 @@
 Idempotent: every row is looked up by a natural key before it is created.
 """
 
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 
 from django.core.files.base import ContentFile
 from django.utils import timezone
@@ -219,8 +219,8 @@ def _council(*, name, kind, unit, summary, mandate, public, today):
             "summary": summary,
             "mandate": mandate,
             "meetings_public": public,
-            "term_start": today.replace(month=1, day=1) - timedelta(days=365),
-            "term_end": today.replace(month=12, day=31) + timedelta(days=2 * 365),
+            "term_start": date(today.year - 1, 1, 1),
+            "term_end": date(today.year + 2, 12, 31),
         },
     )
     return council
@@ -255,9 +255,7 @@ def _members(ctx, council, rows, today):
     for key, name, seat_type, abbreviation, description, listed in rows:
         user = _user(ctx, key, name)
         organisation = (
-            RepresentedOrganisation.objects.get(abbreviation=abbreviation)
-            if abbreviation
-            else None
+            RepresentedOrganisation.objects.get(abbreviation=abbreviation) if abbreviation else None
         )
         membership, _ = Membership.objects.get_or_create(
             council=council,
@@ -523,5 +521,7 @@ def minimal_pdf(text: str) -> bytes:
     out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
     for offset in offsets:
         out += f"{offset:010d} 00000 n \n".encode()
-    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    out += (
+        f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    )
     return bytes(out)

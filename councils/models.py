@@ -290,9 +290,7 @@ class Meeting(models.Model):
         blank=True,
         help_text=_("Uden frist kan medlemmerne kommentere, indtil mødet begynder."),
     )
-    agenda_published_at = models.DateTimeField(
-        _("dagsorden offentliggjort"), null=True, blank=True
-    )
+    agenda_published_at = models.DateTimeField(_("dagsorden offentliggjort"), null=True, blank=True)
     minutes = models.TextField(_("referat"), blank=True)
     minutes_approved_at = models.DateTimeField(_("referat godkendt"), null=True, blank=True)
     created_at = models.DateTimeField(_("oprettet"), auto_now_add=True)
@@ -607,7 +605,10 @@ class AgendaNotification(models.Model):
         Meeting, on_delete=models.CASCADE, related_name="notifications", verbose_name=_("møde")
     )
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+", verbose_name=_("modtager")
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("modtager"),
     )
     fingerprint = models.CharField(_("dagsordenens version"), max_length=64)
     sent_at = models.DateTimeField(_("sendt"), default=timezone.now)

@@ -45,7 +45,9 @@ def member_council_ids(user) -> frozenset[int]:
 def secretary_council_ids(user) -> frozenset[int]:
     from councils.models import SeatType
 
-    return frozenset(cid for cid, types in council_seats(user).items() if SeatType.SECRETARY in types)
+    return frozenset(
+        cid for cid, types in council_seats(user).items() if SeatType.SECRETARY in types
+    )
 
 
 def council_roles(user) -> list[Role]:

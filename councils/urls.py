@@ -23,14 +23,14 @@ urlpatterns = [
     ),
     path("moede/<int:pk>/afholdt/", meetings.MarkHeldView.as_view(), name="meeting_held"),
     path("moede/<int:pk>/referat/", meetings.MinutesView.as_view(), name="meeting_minutes"),
-    path(
-        "moede/<int:pk>/fremmoede/", meetings.AttendanceView.as_view(), name="meeting_attendance"
-    ),
+    path("moede/<int:pk>/fremmoede/", meetings.AttendanceView.as_view(), name="meeting_attendance"),
     path("moede/<int:pk>/punkt/nyt/", items.ItemCreateView.as_view(), name="item_create"),
     path("punkt/<int:pk>/rediger/", items.ItemEditView.as_view(), name="item_edit"),
     path("punkt/<int:pk>/slet/", items.ItemDeleteView.as_view(), name="item_delete"),
     path("punkt/<int:pk>/flyt/", items.ItemMoveView.as_view(), name="item_move"),
-    path("punkt/<int:pk>/bilag/nyt/", items.AttachmentCreateView.as_view(), name="attachment_create"),
+    path(
+        "punkt/<int:pk>/bilag/nyt/", items.AttachmentCreateView.as_view(), name="attachment_create"
+    ),
     path("punkt/<int:pk>/udtalelse/", items.StatementView.as_view(), name="statement"),
     path("punkt/<int:pk>/svar/", items.ResponseView.as_view(), name="response"),
     path("punkt/<int:pk>/kommentar/", comments.CommentCreateView.as_view(), name="comment_create"),

@@ -72,7 +72,9 @@ def council_feed(request, pk):
 def member_feed(request, token):
     """Every meeting of the token owner's councils; the token is the only credential."""
     found = (
-        CalendarToken.objects.select_related("user").filter(token=token, user__is_active=True).first()
+        CalendarToken.objects.select_related("user")
+        .filter(token=token, user__is_active=True)
+        .first()
     )
     if found is None:
         raise Http404
@@ -93,7 +95,11 @@ def calendar_settings(request):
     token = CalendarToken.objects.filter(user=request.user).first()
     if request.method == "POST":
         action = request.POST.get("action")
-        if action in ("create", "revoke") and token is not None and not request.POST.get("confirmed"):
+        if (
+            action in ("create", "revoke")
+            and token is not None
+            and not request.POST.get("confirmed")
+        ):
             # Both stop the current address from working: ask first.
             return render(request, "councils/calendar_confirm.html", {"action": action})
         if action == "revoke" and token is not None:
@@ -113,9 +119,7 @@ def calendar_settings(request):
                     _("Du har fået en ny privat kalenderadresse. Den gamle virker ikke længere."),
                 )
         return redirect("councils:calendar")
-    feed_url = (
-        absolute_url(reverse("councils:member_feed", args=[token.token])) if token else None
-    )
+    feed_url = absolute_url(reverse("councils:member_feed", args=[token.token])) if token else None
     return render(
         request,
         "councils/calendar.html",

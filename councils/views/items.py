@@ -208,6 +208,4 @@ class ResponseView(ItemMixin, GuardedObjectMixin, FormView):
         return redirect(self.back_url())
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            item=self.object, statement=self.object.statement, **kwargs
-        )
+        return super().get_context_data(item=self.object, statement=self.object.statement, **kwargs)

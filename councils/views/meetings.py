@@ -74,7 +74,7 @@ class MeetingDetailView(VisibleObjectMixin, TemplateView):
 
 
 def _attendance_counts(attendances):
-    counts = {value: 0 for value in AttendanceStatus.values}
+    counts = dict.fromkeys(AttendanceStatus.values, 0)
     for attendance in attendances:
         counts[attendance.status] += 1
     return [(label, counts[value]) for value, label in AttendanceStatus.choices if counts[value]]
@@ -281,7 +281,9 @@ class AttendanceView(GuardedObjectMixin, FormView):
         known = {m.pk for m in memberships}
         earlier = [
             a.membership
-            for a in meeting.attendances.select_related("membership__user", "membership__organisation")
+            for a in meeting.attendances.select_related(
+                "membership__user", "membership__organisation"
+            )
             if a.membership_id not in known
         ]
         return {

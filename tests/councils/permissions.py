@@ -13,9 +13,7 @@ def pk(name):
 
 
 # Objects of the members-only council, by who may see them.
-MEMBERS_ONLY_READ = expect(
-    404, anonymous=LOGIN, member=200, secretary=200, administrator=200
-)
+MEMBERS_ONLY_READ = expect(404, anonymous=LOGIN, member=200, secretary=200, administrator=200)
 # Secretary's (and administrators') work on the members-only council.
 MANAGE = expect(404, anonymous=LOGIN, member=403, secretary=200, administrator=200)
 MANAGE_POST = expect(404, anonymous=LOGIN, member=403, secretary=302, administrator=302)
@@ -56,7 +54,11 @@ ROWS = [
     Row("councils:council_feed", public(200), kwargs=pk("council"), label="members-only"),
     Row("councils:council_feed", public(200), kwargs=pk("other_council"), label="public"),
     # Meetings
-    Row("councils:meeting_create", expect(403, anonymous=LOGIN, secretary=200, administrator=200), kwargs=pk("council")),
+    Row(
+        "councils:meeting_create",
+        expect(403, anonymous=LOGIN, secretary=200, administrator=200),
+        kwargs=pk("council"),
+    ),
     Row(
         "councils:meeting_create",
         expect(403, anonymous=LOGIN, secretary=302, administrator=302),
@@ -65,7 +67,9 @@ ROWS = [
         data=meeting_data,
     ),
     Row("councils:meeting_detail", MEMBERS_ONLY_READ, kwargs=pk("meeting"), label="members-only"),
-    Row("councils:meeting_detail", MEMBERS_ONLY_READ, kwargs=pk("planned_meeting"), label="planned"),
+    Row(
+        "councils:meeting_detail", MEMBERS_ONLY_READ, kwargs=pk("planned_meeting"), label="planned"
+    ),
     Row("councils:meeting_detail", public(200), kwargs=pk("public_meeting"), label="public"),
     Row("councils:meeting_edit", MANAGE, kwargs=pk("meeting")),
     Row("councils:meeting_edit", MANAGE_PUBLIC, kwargs=pk("public_meeting"), label="public"),

@@ -25,7 +25,9 @@ def _statement(council, given_on, *, answer_after=None, first_put_on=None, decid
         ResponseFactory(
             statement=statement,
             answered_on=given_on + timedelta(days=answer_after),
-            decided_on=given_on + timedelta(days=decided_after) if decided_after is not None else None,
+            decided_on=given_on + timedelta(days=decided_after)
+            if decided_after is not None
+            else None,
         )
     return statement
 
@@ -35,8 +37,12 @@ def test_figures_for_the_current_term(world):
     council.term_start, council.term_end = date(2026, 1, 1), date(2029, 12, 31)
     council.save()
     _statement(council, date(2025, 6, 1), answer_after=100)  # before the term
-    _statement(council, date(2026, 2, 1), answer_after=10, first_put_on=date(2026, 1, 20), decided_after=5)
-    _statement(council, date(2026, 3, 1), answer_after=30, first_put_on=date(2026, 2, 1), decided_after=40)
+    _statement(
+        council, date(2026, 2, 1), answer_after=10, first_put_on=date(2026, 1, 20), decided_after=5
+    )
+    _statement(
+        council, date(2026, 3, 1), answer_after=30, first_put_on=date(2026, 2, 1), decided_after=40
+    )
     _statement(council, date(2026, 4, 1))
     Statement.objects.filter(item=world["held_item"]).update(given_on=date(2026, 5, 1))
 
@@ -53,7 +59,13 @@ def test_short_lead_time_is_flagged(client, world):
     council = world["council"]
     council.meetings_public = True
     council.save()
-    _statement(council, date.today(), answer_after=3, first_put_on=date.today() - timedelta(days=2), decided_after=1)
+    _statement(
+        council,
+        date.today(),
+        answer_after=3,
+        first_put_on=date.today() - timedelta(days=2),
+        decided_after=1,
+    )
     body = client.get(reverse("councils:detail", args=[council.pk])).content.decode()
     assert "I 1 sag fik rådet under 14 dage" in body
     assert "3 dage" in body
@@ -73,7 +85,11 @@ def test_secretary_records_a_statement(client, secretary, world):
     client.force_login(secretary)
     client.post(
         reverse("councils:statement", args=[item.pk]),
-        {"text": "Rådet anbefaler aftenåbning.", "given_on": "2026-03-02", "first_put_on": "2026-02-20"},
+        {
+            "text": "Rådet anbefaler aftenåbning.",
+            "given_on": "2026-03-02",
+            "first_put_on": "2026-02-20",
+        },
     )
     item.refresh_from_db()
     assert item.statement.text == "Rådet anbefaler aftenåbning."

@@ -44,9 +44,7 @@ def test_moving_items_renumbers_them(as_secretary, world):
 
 
 def test_numbers_follow_order_on_the_page(as_secretary, world):
-    as_secretary.post(
-        reverse("councils:item_move", args=[world["item2"].pk]), {"direction": "up"}
-    )
+    as_secretary.post(reverse("councils:item_move", args=[world["item2"].pk]), {"direction": "up"})
     body = as_secretary.get(world["meeting"].get_absolute_url()).content.decode()
     assert body.index("1. Eventuelt") < body.index("2. Høring om åbningstider")
 

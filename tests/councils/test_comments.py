@@ -127,11 +127,11 @@ def test_author_edits_within_15_minutes(as_member, world):
 
 def test_editing_after_15_minutes_is_refused(as_member, world):
     comment = world["comment"]
-    Comment.objects.filter(pk=comment.pk).update(
-        created_at=timezone.now() - timedelta(minutes=16)
-    )
+    Comment.objects.filter(pk=comment.pk).update(created_at=timezone.now() - timedelta(minutes=16))
     response = as_member.post(
-        reverse("councils:comment_edit", args=[comment.pk]), {"text": "For sent rettet."}, follow=True
+        reverse("councils:comment_edit", args=[comment.pk]),
+        {"text": "For sent rettet."},
+        follow=True,
     )
     assert "15 minutter" in response.content.decode()
     comment.refresh_from_db()

@@ -36,8 +36,14 @@ def test_seed_004_council_has_a_user_majority():
             (SeatType.SECRETARY, 1, False),
             (SeatType.UNIT_LEADER, 1, False),
         ],
-        [(SeatType.USER, 4), (SeatType.RELATIVE, 2), (SeatType.STAFF, 2),
-         (SeatType.POLITICIAN, 2), (SeatType.SECRETARY, 1), (SeatType.UNIT_LEADER, 1)],
+        [
+            (SeatType.USER, 4),
+            (SeatType.RELATIVE, 2),
+            (SeatType.STAFF, 2),
+            (SeatType.POLITICIAN, 2),
+            (SeatType.SECRETARY, 1),
+            (SeatType.UNIT_LEADER, 1),
+        ],
     )
     result = _composition(council)
     assert (result.voting_user_side, result.voting_total) == (6, 10)
@@ -81,7 +87,11 @@ def test_substitutes_and_former_members_do_not_fill_seats():
 
 def test_non_voting_seats_do_not_count():
     council = _council(
-        [(SeatType.USER, 1, True), (SeatType.UNIT_LEADER, 1, False), (SeatType.SECRETARY, 1, False)],
+        [
+            (SeatType.USER, 1, True),
+            (SeatType.UNIT_LEADER, 1, False),
+            (SeatType.SECRETARY, 1, False),
+        ],
         [(SeatType.USER, 1), (SeatType.UNIT_LEADER, 1), (SeatType.SECRETARY, 1)],
     )
     assert _composition(council).voting_total == 1

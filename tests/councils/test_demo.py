@@ -1,3 +1,5 @@
+from io import StringIO
+
 import pytest
 from django.core.management import call_command
 
@@ -21,9 +23,9 @@ def _counts():
 
 
 def test_demo_loads_twice_with_the_same_result():
-    call_command("load_demo", stdout=open("/dev/null", "w"))
+    call_command("load_demo", stdout=StringIO())
     first = _counts()
-    call_command("load_demo", stdout=open("/dev/null", "w"))
+    call_command("load_demo", stdout=StringIO())
     assert _counts() == first
 
     council = Council.objects.get(name=USER_COUNCIL)

@@ -8,7 +8,12 @@ from councils.models import AgendaItem, Attachment, Comment, Meeting
 
 pytestmark = pytest.mark.django_db
 
-SECRETS = ["Høring om åbningstider", "Notat om åbningstider", "Jeg støtter indstillingen."]
+SECRETS = [
+    "Ordinært møde",
+    "Høring om åbningstider",
+    "Notat om åbningstider",
+    "Jeg støtter indstillingen.",
+]
 
 
 def _pages(world):
@@ -116,3 +121,10 @@ def test_anonymous_following_an_email_link_is_sent_to_login(client, world):
     # A meeting that does not exist gets exactly the same answer.
     missing = client.get(reverse("councils:meeting_detail", args=[999999]))
     assert missing["Location"].startswith(reverse("account_login"))
+
+
+def test_start_page_lists_a_members_next_meetings(client, world, member):
+    client.force_login(member)
+    body = client.get("/").content.decode()
+    assert "Dine næste rådsmøder" in body
+    assert "Ordinært møde" in body

@@ -120,7 +120,9 @@ def extend(world):
     world.objects["public_item"] = public_item = AgendaItemFactory(
         meeting=public_meeting, number=1, title="Aflastning"
     )
-    world.objects["public_attachment"] = AttachmentFactory(item=public_item, title="Aflastningsplan")
+    world.objects["public_attachment"] = AttachmentFactory(
+        item=public_item, title="Aflastningsplan"
+    )
     world.objects["public_comment"] = CommentFactory(
         item=public_item, author=world.users["outsider"], text="Godt forslag."
     )

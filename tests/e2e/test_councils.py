@@ -34,7 +34,9 @@ def new_page(browser, live_server):
 def test_member_comments_and_secretary_hides_it(page, login, world, new_page):
     member, council, meeting = world.users["member"], world["council"], world["meeting"]
     login(member)
-    page.get_by_role("navigation", name="Hovedmenu").get_by_role("link", name="Råd og møder").click()
+    page.get_by_role("navigation", name="Hovedmenu").get_by_role(
+        "link", name="Råd og møder"
+    ).click()
     page.get_by_role("link", name=council.name).click()
     page.get_by_role("link", name=meeting.title).click()
     expect(page.locator("h1")).to_have_text(meeting.title)
