@@ -39,7 +39,7 @@ USER_COUNCIL_SUMMARY = (
 )
 # Seed 004 §34–35, in Danish.
 USER_COUNCIL_MANDATE = """\
-## Rådets opgaver
+### Rådets opgaver
 
 Kommunalbestyrelsen har besluttet, at der skal vælges et brugerråd for hver resultatenhed.
 Rådet har med andre ord en politisk forankring.
@@ -51,14 +51,14 @@ overensstemmelse med den bestilling, kommunalbestyrelsen har givet gennem kommun
 - Rådet afgiver udtalelser, når et politisk organ beder om det.
 - Rådet behandler forslaget til enhedens budget og høres om fordelingen, efter at kommunalbestyrelsen har vedtaget budgettet.
 
-## Rådets beskrivelse af sig selv
+### Rådets beskrivelse af sig selv
 
 »Rådet skal fungere som et tværfagligt forum mellem politikere, administration, fagfolk og
 brugere, der har som mål at samarbejde, udveksle og videreudvikle viden og erfaringer på tværs
 af afdelinger, forvaltninger og forvaltningsniveauer. Dette for at kunne give input til
 videreudviklingen af Rus- og Psykiatritjenesten i kommunen.«
 
-## Sammensætning (seed 004 §32)
+### Sammensætning
 
 Seks repræsentanter fra bruger- og pårørendeorganisationer, to ansatte i tjenesten og to
 politikere fra Socialudvalget. Brugerombuddet har mødepligt med tale- og forslagsret og er
@@ -333,8 +333,7 @@ def _upcoming_meeting(council, members, today):
         ItemKind.BUDGET,
         body=(
             "Rådet skal efter sit kommissorium behandle forslaget til budget for enheden og "
-            "høres om fordelingen, efter at kommunalbestyrelsen har vedtaget budgettet "
-            "(seed 004 §34).\n\n"
+            "høres om fordelingen, efter at kommunalbestyrelsen har vedtaget budgettet.\n\n"
             "Forslaget fordeler rammen på enhedens afdelinger:\n\n"
             "- Udekontakten\n"
             "- Socialtjenesten ved Socialmedicinsk center\n"

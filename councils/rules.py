@@ -1,4 +1,8 @@
-"""Who may do what in a council. Visibility itself lives in the models' ``visible_to``."""
+"""Who may do what in a council. Visibility itself lives in the models' ``visible_to``.
+
+Every predicate answers False for a missing object: the Django admin asks
+model-level questions (obj=None), which AdministratorModelBackend answers.
+"""
 
 import rules
 from django.utils import timezone
@@ -48,17 +52,17 @@ def is_own_membership(user, membership):
 
 @rules.predicate
 def is_author(user, comment):
-    return comment.author_id == user.pk
+    return comment is not None and comment.author_id == user.pk
 
 
 @rules.predicate
 def in_edit_window(user, comment):
-    return comment.in_edit_window(timezone.now())
+    return comment is not None and comment.in_edit_window(timezone.now())
 
 
 @rules.predicate
 def is_visible_comment(user, comment):
-    return not comment.is_hidden
+    return comment is not None and not comment.is_hidden
 
 
 @rules.predicate
@@ -66,12 +70,12 @@ def agenda_is_published(user, obj):
     from councils.models import Comment
 
     item = obj.item if isinstance(obj, Comment) else obj
-    return item.meeting.agenda_is_published
+    return item is not None and item.meeting.agenda_is_published
 
 
 @rules.predicate
 def takes_advice(user, item):
-    return item.takes_advice
+    return item is not None and item.takes_advice
 
 
 @rules.predicate

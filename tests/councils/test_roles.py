@@ -46,3 +46,15 @@ def test_ended_membership_gives_no_role(world):
 def test_header_names_the_role(client, world):
     client.force_login(world.users["member"])
     assert "Rådsmedlem" in client.get("/").content.decode()
+
+
+def test_every_councils_permission_answers_without_an_object(world):
+    """The Django admin asks model-level questions: no predicate may fail on obj=None."""
+    from rules.permissions import permissions
+
+    names = [name for name in permissions if name.startswith("councils.")]
+    assert len(names) > 10
+    for user in world.users.values():
+        for name in names:
+            answer = permissions.test_rule(name, user, None)
+            assert answer is False or user.is_administrator, name
