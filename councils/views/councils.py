@@ -53,10 +53,9 @@ class CouncilDetailView(VisibleObjectMixin, TemplateView):
     def get_context_data(self, **kwargs):
         council, user = self.object, self.request.user
         memberships = active_memberships(council)
-        meetings = list(
-            Meeting.objects.visible_to(user).filter(council=council).order_by("-starts_at")[:50]
-        )
         now = timezone.now()
+        meetings = Meeting.objects.visible_to(user).filter(council=council)
+        past = Paginator(meetings.filter(starts_at__lt=now).order_by("-starts_at"), PAGE_SIZE)
         own = next((m for m in memberships if m.user_id == user.pk), None)
         return super().get_context_data(
             council=council,
@@ -65,8 +64,8 @@ class CouncilDetailView(VisibleObjectMixin, TemplateView):
             can_manage=user.has_perm("councils.manage_meetings", council),
             is_member=council.pk in member_council_ids(user),
             own_membership=own,
-            upcoming=sorted([m for m in meetings if m.starts_at >= now], key=lambda m: m.starts_at),
-            past=[m for m in meetings if m.starts_at < now],
+            upcoming=list(meetings.filter(starts_at__gte=now).order_by("starts_at")),
+            page_obj=past.get_page(self.request.GET.get("page")),
             advice=advice_summary(council, user),
             **kwargs,
         )

@@ -59,3 +59,24 @@ def test_admin_change_page_for_a_council(client, administrator, world):
     client.force_login(administrator)
     url = reverse("admin:councils_council_change", args=[world["council"].pk])
     assert client.get(url).status_code == 200
+
+
+def test_past_meetings_are_paged_by_50(client, world):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from tests.councils.factories import MeetingFactory
+
+    council = world["other_council"]
+    start = timezone.now() - timedelta(days=1)
+    for n in range(51):
+        MeetingFactory(
+            council=council, title=f"Gammelt møde {n:02d}", starts_at=start - timedelta(days=n)
+        )
+    url = reverse("councils:detail", args=[council.pk])
+    first = client.get(url).content.decode()
+    assert "Gammelt møde 00" in first and "Gammelt møde 50" not in first
+    assert "Side 1 af 2" in first
+    second = client.get(url, {"page": 2}).content.decode()
+    assert "Gammelt møde 50" in second
