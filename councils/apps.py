@@ -1,5 +1,17 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class CouncilsConfig(AppConfig):
     name = "councils"
+    verbose_name = _("Råd og møder")
+
+    def ready(self):
+        from accounts.roles import register_role_provider
+        from councils.panels import upcoming_meetings_panel
+        from councils.roles import council_roles
+        from portal.registry import register_home_panel, register_nav
+
+        register_role_provider(council_roles)
+        register_nav(_("Råd og møder"), "councils:list", 10)
+        register_home_panel("councils/home_panel.html", 10, upcoming_meetings_panel)

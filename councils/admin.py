@@ -1,0 +1,100 @@
+from django.contrib import admin
+
+from councils.models import (
+    AgendaItem,
+    AgendaNotification,
+    CalendarToken,
+    Comment,
+    Council,
+    Meeting,
+    Membership,
+    Response,
+    SeatRule,
+    Statement,
+)
+
+
+class SeatRuleInline(admin.TabularInline):
+    model = SeatRule
+    extra = 0
+
+
+class MembershipInline(admin.TabularInline):
+    model = Membership
+    fk_name = "council"
+    extra = 0
+    autocomplete_fields = ["user"]
+    raw_id_fields = ["substitute_for"]
+
+
+@admin.register(Council)
+class CouncilAdmin(admin.ModelAdmin):
+    list_display = ["name", "kind", "unit", "administration", "meetings_public"]
+    list_filter = ["kind", "meetings_public"]
+    search_fields = ["name"]
+    inlines = [SeatRuleInline, MembershipInline]
+
+
+@admin.register(Membership)
+class MembershipAdmin(admin.ModelAdmin):
+    list_display = ["user", "council", "seat_type", "organisation", "start", "end"]
+    list_filter = ["council", "seat_type"]
+    search_fields = ["user__full_name", "user__email", "council__name"]
+    autocomplete_fields = ["user"]
+    raw_id_fields = ["substitute_for"]
+
+
+class AgendaItemInline(admin.StackedInline):
+    model = AgendaItem
+    extra = 0
+    fields = ["number", "title", "kind", "first_put_on"]
+
+
+@admin.register(Meeting)
+class MeetingAdmin(admin.ModelAdmin):
+    list_display = ["council", "title", "starts_at", "status"]
+    list_filter = ["council", "status"]
+    date_hierarchy = "starts_at"
+    inlines = [AgendaItemInline]
+
+
+@admin.register(Comment)
+class CommentAdmin(admin.ModelAdmin):
+    list_display = ["item", "author", "created_at", "hidden_at"]
+    list_filter = ["item__meeting__council"]
+    raw_id_fields = ["item", "parent"]
+    readonly_fields = ["author", "created_at", "edited_at", "hidden_by", "hidden_at"]
+
+
+@admin.register(Statement)
+class StatementAdmin(admin.ModelAdmin):
+    list_display = ["item", "given_on"]
+    raw_id_fields = ["item"]
+
+
+@admin.register(Response)
+class ResponseAdmin(admin.ModelAdmin):
+    list_display = ["statement", "outcome", "answered_on", "decided_on"]
+    list_filter = ["outcome"]
+
+
+@admin.register(AgendaNotification)
+class AgendaNotificationAdmin(admin.ModelAdmin):
+    list_display = ["meeting", "user", "sent_at"]
+    list_filter = ["meeting__council"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(CalendarToken)
+class CalendarTokenAdmin(admin.ModelAdmin):
+    list_display = ["user", "created_at"]
+    fields = ["user", "created_at"]
+    readonly_fields = ["user", "created_at"]
+
+    def has_add_permission(self, request):
+        return False

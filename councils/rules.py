@@ -1,0 +1,114 @@
+"""Who may do what in a council. Visibility itself lives in the models' ``visible_to``.
+
+Every predicate answers False for a missing object: the Django admin asks
+model-level questions (obj=None), which AdministratorModelBackend answers.
+"""
+
+import rules
+from django.utils import timezone
+
+from accounts.rules import is_administrator
+from councils.roles import member_council_ids, secretary_council_ids
+
+
+def _council_id(obj):
+    """The council an object belongs to (council, meeting, item, attachment, comment…)."""
+    from councils.models import (
+        AgendaItem,
+        Attachment,
+        Comment,
+        Council,
+        Meeting,
+        Membership,
+        Statement,
+    )
+
+    if isinstance(obj, Council):
+        return obj.pk
+    if isinstance(obj, Meeting | Membership):
+        return obj.council_id
+    if isinstance(obj, AgendaItem):
+        return obj.meeting.council_id
+    if isinstance(obj, Attachment | Comment | Statement):
+        return obj.item.meeting.council_id
+    return None
+
+
+@rules.predicate
+def is_member_of(user, obj):
+    """Holds any seat in the council today (the secretary's seat included)."""
+    return _council_id(obj) in member_council_ids(user)
+
+
+@rules.predicate
+def is_secretary_of(user, obj):
+    return _council_id(obj) in secretary_council_ids(user)
+
+
+@rules.predicate
+def is_own_membership(user, membership):
+    return membership is not None and membership.user_id == user.pk and membership.is_active()
+
+
+@rules.predicate
+def is_author(user, comment):
+    return comment is not None and comment.author_id == user.pk
+
+
+@rules.predicate
+def in_edit_window(user, comment):
+    return comment is not None and comment.in_edit_window(timezone.now())
+
+
+@rules.predicate
+def is_visible_comment(user, comment):
+    return comment is not None and not comment.is_hidden
+
+
+@rules.predicate
+def agenda_is_published(user, obj):
+    from councils.models import Comment
+
+    item = obj.item if isinstance(obj, Comment) else obj
+    return item is not None and item.meeting.agenda_is_published
+
+
+@rules.predicate
+def takes_advice(user, item):
+    return item is not None and item.takes_advice
+
+
+@rules.predicate
+def has_statement(user, item):
+    return getattr(item, "statement", None) is not None
+
+
+can_manage = is_secretary_of | is_administrator
+
+# Model "view" permissions answer for objects the view has already found through
+# visible_to; these say who may see the parts that are never public.
+rules.add_perm("councils.view_member_names", is_member_of | is_administrator)
+rules.add_perm("councils.view_comments", is_member_of | is_administrator)
+
+rules.add_perm("councils.manage_meetings", can_manage)
+rules.add_perm("councils.add_meeting", can_manage)
+rules.add_perm("councils.change_meeting", can_manage)
+rules.add_perm("councils.publish_meeting", can_manage)
+rules.add_perm("councils.add_agendaitem", can_manage)
+rules.add_perm("councils.change_agendaitem", can_manage)
+rules.add_perm("councils.delete_agendaitem", can_manage)
+rules.add_perm("councils.add_attachment", can_manage)
+rules.add_perm("councils.delete_attachment", can_manage)
+rules.add_perm("councils.record_attendance", can_manage)
+
+# Whether the deadline has passed is checked separately, to give a clear message.
+rules.add_perm("councils.comment_agendaitem", is_member_of & agenda_is_published)
+rules.add_perm(
+    "councils.change_comment", is_author & is_member_of & is_visible_comment & in_edit_window
+)
+rules.add_perm("councils.hide_comment", (is_secretary_of | is_administrator) & is_visible_comment)
+
+rules.add_perm("councils.record_statement", can_manage & takes_advice & agenda_is_published)
+rules.add_perm("councils.record_response", is_administrator & takes_advice & has_statement)
+
+rules.add_perm("councils.set_listing_consent", is_own_membership)

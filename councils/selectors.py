@@ -1,0 +1,164 @@
+"""Reads that several views share: a council's composition and its advice record."""
+
+from dataclasses import dataclass, field
+from statistics import median
+
+from django.db.models import Prefetch
+
+from councils.models import (
+    DEFAULT_RIGHTS,
+    USER_SIDE_SEATS,
+    AgendaItem,
+    Attachment,
+    Comment,
+    Membership,
+    Rights,
+    SeatType,
+    Statement,
+)
+
+# Seed 004 §14: a council asked "so late in the process that there is no longer room
+# to influence" the decision. Below this many days, the lead time is flagged.
+SHORT_LEAD_TIME_DAYS = 14
+
+
+@dataclass
+class SeatRow:
+    seat_type: str
+    label: str
+    required: int
+    filled: int
+    rights: Rights
+    members: list = field(default_factory=list)
+
+    @property
+    def missing(self) -> int:
+        return max(self.required - self.filled, 0)
+
+
+@dataclass
+class Composition:
+    rows: list[SeatRow]
+    voting_total: int
+    voting_user_side: int
+
+    @property
+    def unfilled(self) -> list[SeatRow]:
+        return [row for row in self.rows if row.missing]
+
+    @property
+    def required_total(self) -> int:
+        return sum(row.required for row in self.rows)
+
+    @property
+    def filled_total(self) -> int:
+        return sum(row.filled for row in self.rows)
+
+    @property
+    def symbolic_participation(self) -> bool:
+        """Voting user and relative representatives are not a majority of the voting members."""
+        return self.voting_total > 0 and self.voting_user_side * 2 <= self.voting_total
+
+
+def active_memberships(council):
+    return list(
+        Membership.objects.active()
+        .filter(council=council)
+        .select_related("user", "organisation", "substitute_for__user")
+        .order_by("seat_type", "user__full_name")
+    )
+
+
+def composition(council, memberships) -> Composition:
+    """Required vs filled seats. ``memberships`` are the council's active memberships."""
+    rules = {rule.seat_type: rule for rule in council.seat_rules.all()}
+    rows: dict[str, SeatRow] = {}
+    for seat_type, label in SeatType.choices:
+        rule = rules.get(seat_type)
+        rows[seat_type] = SeatRow(
+            seat_type=seat_type,
+            label=label,
+            required=rule.required_count if rule else 0,
+            filled=0,
+            rights=rule.rights if rule else DEFAULT_RIGHTS[seat_type],
+        )
+    voting_total = voting_user_side = 0
+    for membership in memberships:
+        row = rows[membership.seat_type]
+        row.members.append(membership)
+        if membership.is_substitute:
+            continue
+        row.filled += 1
+        if row.rights.vote:
+            voting_total += 1
+            if membership.seat_type in USER_SIDE_SEATS:
+                voting_user_side += 1
+    shown = [row for row in rows.values() if row.required or row.members]
+    return Composition(rows=shown, voting_total=voting_total, voting_user_side=voting_user_side)
+
+
+@dataclass
+class AdviceSummary:
+    statements: list
+    given: int
+    answered: int
+    median_days_to_answer: float | None
+    median_lead_time: float | None
+    short_lead_times: int
+
+
+def advice_summary(council, user) -> AdviceSummary:
+    """Statements of the current term; the figures count them all, the list shows what the user may see."""
+    statements = list(
+        Statement.objects.filter(item__meeting__council=council)
+        .select_related("item__meeting", "response")
+        .order_by("-given_on", "-pk")
+    )
+    if council.term_start or council.term_end:
+        statements = [s for s in statements if council.in_term(s.given_on)]
+    answered = [s for s in statements if getattr(s, "response", None) is not None]
+    lead_times = [
+        s.response.lead_time_days for s in answered if s.response.lead_time_days is not None
+    ]
+    visible_items = set(
+        AgendaItem.objects.visible_to(user)
+        .filter(pk__in=[s.item_id for s in statements])
+        .values_list("pk", flat=True)
+    )
+    return AdviceSummary(
+        statements=[s for s in statements if s.item_id in visible_items],
+        given=len(statements),
+        answered=len(answered),
+        median_days_to_answer=median([s.response.days_to_answer for s in answered])
+        if answered
+        else None,
+        median_lead_time=median(lead_times) if lead_times else None,
+        short_lead_times=sum(1 for days in lead_times if days < SHORT_LEAD_TIME_DAYS),
+    )
+
+
+def meeting_items(items, *, with_comments: bool):
+    """The agenda (``items``: a visible_to queryset) with all the meeting page shows.
+
+    The number of queries does not grow with the number of items or comments.
+    """
+    prefetches = [
+        Prefetch("attachments", queryset=Attachment.objects.order_by("pk")),
+    ]
+    if with_comments:
+        replies = Comment.objects.select_related("author", "hidden_by").order_by("created_at", "pk")
+        prefetches.append(
+            Prefetch(
+                "comments",
+                queryset=Comment.objects.filter(parent__isnull=True)
+                .select_related("author", "hidden_by")
+                .prefetch_related(Prefetch("replies", queryset=replies))
+                .order_by("created_at", "pk"),
+                to_attr="threads",
+            )
+        )
+    return list(
+        items.select_related("statement__response")
+        .prefetch_related(*prefetches)
+        .order_by("number", "pk")
+    )

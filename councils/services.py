@@ -1,0 +1,218 @@
+"""Writes that touch several rows: the agenda's order, publishing, comments, attendance."""
+
+import hashlib
+import json
+
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone, translation
+
+from councils.models import (
+    AgendaItem,
+    AgendaNotification,
+    Attendance,
+    Comment,
+    Meeting,
+    MeetingStatus,
+    Membership,
+)
+from portal.email import absolute_url, send_templated_mail
+
+
+def _renumber(meeting_id: int) -> None:
+    items = list(AgendaItem.objects.filter(meeting_id=meeting_id).order_by("number", "pk"))
+    for number, item in enumerate(items, start=1):
+        if item.number != number:
+            item.number = number
+            item.save(update_fields=["number"])
+
+
+def _lock(meeting_id: int) -> Meeting:
+    return Meeting.objects.select_for_update().get(pk=meeting_id)
+
+
+@transaction.atomic
+def add_item(*, item: AgendaItem) -> AgendaItem:
+    """Puts a new item last on its meeting's agenda."""
+    _lock(item.meeting_id)
+    last = AgendaItem.objects.filter(meeting_id=item.meeting_id).aggregate(n=Max("number"))["n"]
+    item.number = (last or 0) + 1
+    item.save()
+    return item
+
+
+@transaction.atomic
+def move_item(*, item: AgendaItem, direction: str) -> None:
+    """Moves an item one place up or down; every number follows the new order."""
+    _lock(item.meeting_id)
+    _renumber(item.meeting_id)
+    items = list(AgendaItem.objects.filter(meeting_id=item.meeting_id).order_by("number"))
+    index = next(i for i, other in enumerate(items) if other.pk == item.pk)
+    target = index - 1 if direction == "up" else index + 1
+    if not 0 <= target < len(items):
+        return
+    items[index], items[target] = items[target], items[index]
+    for number, other in enumerate(items, start=1):
+        if other.number != number:
+            other.number = number
+            other.save(update_fields=["number"])
+
+
+@transaction.atomic
+def delete_item(*, item: AgendaItem) -> None:
+    meeting_id = item.meeting_id
+    _lock(meeting_id)
+    for attachment in item.attachments.all():
+        attachment.file.delete(save=False)
+    item.delete()
+    _renumber(meeting_id)
+
+
+def agenda_fingerprint(meeting: Meeting) -> str:
+    """Changes whenever what the members were told changes (time, place, items, bilag)."""
+    items = meeting.items.order_by("number").values_list(
+        "pk", "number", "title", "kind", "body", "recommendation"
+    )
+    attachments = meeting.items.values_list("attachments__pk", flat=True).order_by(
+        "attachments__pk"
+    )
+    data = {
+        "starts_at": meeting.starts_at.isoformat(),
+        "location": meeting.location,
+        "deadline": meeting.effective_deadline.isoformat(),
+        "items": [list(row) for row in items],
+        "attachments": [pk for pk in attachments if pk is not None],
+    }
+    return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()
+
+
+@transaction.atomic
+def publish_agenda(*, meeting: Meeting) -> None:
+    """Makes the agenda visible to the members and queues the e-mails (one per member)."""
+    meeting = _lock(meeting.pk)
+    if meeting.status not in (MeetingStatus.PLANNED, MeetingStatus.PUBLISHED):
+        raise ValueError("Only a planned or published agenda can be published.")
+    if meeting.status == MeetingStatus.PLANNED:
+        meeting.status = MeetingStatus.PUBLISHED
+        meeting.agenda_published_at = timezone.now()
+        meeting.save(update_fields=["status", "agenda_published_at"])
+
+    from councils.tasks import send_agenda_notifications
+
+    transaction.on_commit(lambda: send_agenda_notifications.delay(meeting.pk))
+
+
+def agenda_recipients(meeting: Meeting):
+    user_ids = (
+        Membership.objects.active(timezone.localdate())
+        .filter(council_id=meeting.council_id, user__is_active=True)
+        .values_list("user_id", flat=True)
+        .distinct()
+    )
+    from django.contrib.auth import get_user_model
+
+    return get_user_model().objects.filter(pk__in=user_ids).order_by("pk")
+
+
+def send_agenda_notifications(*, meeting_id: int) -> int:
+    """E-mails each active member who has not yet had this version of the agenda.
+
+    Idempotent: a row per (meeting, member, agenda version) is written in the
+    same transaction as the e-mail is sent, so a rerun — or a second publish of
+    an unchanged agenda — sends nothing twice. Returns how many were sent.
+    """
+    meeting = (
+        Meeting.objects.select_related("council")
+        .filter(pk=meeting_id, status=MeetingStatus.PUBLISHED)
+        .first()
+    )
+    if meeting is None:
+        return 0
+    fingerprint = agenda_fingerprint(meeting)
+    items = list(meeting.items.order_by("number"))
+    link = absolute_url(meeting.get_absolute_url())
+    sent = 0
+    for user in agenda_recipients(meeting):
+        with transaction.atomic():
+            earlier = AgendaNotification.objects.filter(meeting=meeting, user=user)
+            updated = earlier.exists()
+            _row, created = AgendaNotification.objects.get_or_create(
+                meeting=meeting, user=user, fingerprint=fingerprint
+            )
+            if not created:
+                continue
+            # A failure rolls the row back, so a retry sends this message again.
+            with translation.override("da"):
+                send_templated_mail(
+                    "councils/email/agenda_published",
+                    {
+                        "meeting": meeting,
+                        "council": meeting.council,
+                        "items": items,
+                        "link": link,
+                        "recipient": user,
+                        "updated": updated,
+                    },
+                    [user.email],
+                )
+            sent += 1
+    return sent
+
+
+@transaction.atomic
+def mark_held(*, meeting: Meeting) -> None:
+    meeting = _lock(meeting.pk)
+    if meeting.status != MeetingStatus.PUBLISHED:
+        raise ValueError("Only a meeting with a published agenda can be marked as held.")
+    meeting.status = MeetingStatus.HELD
+    meeting.save(update_fields=["status"])
+
+
+@transaction.atomic
+def save_minutes(*, meeting: Meeting, minutes: str, approve: bool) -> None:
+    locked = _lock(meeting.pk)
+    if locked.status not in (MeetingStatus.HELD, MeetingStatus.MINUTES_APPROVED):
+        raise ValueError("Minutes belong to a meeting that has been held.")
+    locked.minutes = minutes
+    fields = ["minutes"]
+    if approve and locked.status == MeetingStatus.HELD:
+        locked.status = MeetingStatus.MINUTES_APPROVED
+        locked.minutes_approved_at = timezone.now()
+        fields += ["status", "minutes_approved_at"]
+    locked.save(update_fields=fields)
+
+
+def post_comment(*, item: AgendaItem, author, text: str, parent: Comment | None = None) -> Comment:
+    # Replies go one level deep: a reply to a reply joins its thread.
+    if parent is not None and parent.parent_id is not None:
+        parent = parent.parent
+    return Comment.objects.create(item=item, author=author, text=text, parent=parent)
+
+
+def edit_comment(*, comment: Comment, text: str) -> None:
+    comment.text = text
+    comment.edited_at = timezone.now()
+    comment.save(update_fields=["text", "edited_at"])
+
+
+def hide_comment(*, comment: Comment, by, reason: str) -> None:
+    comment.hidden_at = timezone.now()
+    comment.hidden_by = by
+    comment.hidden_reason = reason
+    comment.save(update_fields=["hidden_at", "hidden_by", "hidden_reason"])
+
+
+@transaction.atomic
+def record_attendance(*, meeting: Meeting, statuses: dict[int, str]) -> None:
+    """``statuses``: membership id → attendance status; an empty status removes the record."""
+    existing = {a.membership_id: a for a in meeting.attendances.all()}
+    for membership_id, status in statuses.items():
+        current = existing.get(membership_id)
+        if not status:
+            if current is not None:
+                current.delete()
+        elif current is None:
+            Attendance.objects.create(meeting=meeting, membership_id=membership_id, status=status)
+        elif current.status != status:
+            current.status = status
+            current.save(update_fields=["status"])

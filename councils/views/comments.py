@@ -1,0 +1,151 @@
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import redirect
+from django.template.defaultfilters import date as date_filter
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.generic import FormView
+
+from councils import services
+from councils.forms import CommentForm, HideCommentForm
+from councils.models import AgendaItem, Comment, MeetingStatus
+from councils.views.base import GuardedObjectMixin
+
+
+def deadline_passed_message(meeting) -> str:
+    if meeting.status in (MeetingStatus.HELD, MeetingStatus.MINUTES_APPROVED):
+        return _("Mødet er afholdt. Der kan ikke længere skrives kommentarer til dagsordenen.")
+    deadline = timezone.localtime(meeting.effective_deadline)
+    return _(
+        "Fristen for kommentarer udløb %(deadline)s. Din kommentar er ikke gemt. "
+        "Kontakt rådets sekretær, hvis du har noget at tilføje før mødet."
+    ) % {"deadline": date_filter(deadline, "j. F Y \\k\\l. H:i")}
+
+
+class ClosedCommentsMixin:
+    """After the deadline there is no form, and a POST is refused with nothing stored."""
+
+    template_name = "councils/comment_form.html"
+
+    def meeting(self):
+        raise NotImplementedError
+
+    def get(self, request, *args, **kwargs):
+        if not self.meeting().comments_open():
+            return self.render_closed(status=200)
+        return super().get(request, *args, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        if not self.meeting().comments_open():
+            return self.render_closed(status=403, unsaved=request.POST.get("text", ""))
+        return super().post(request, *args, **kwargs)
+
+    def render_closed(self, *, status, unsaved=""):
+        context = self.get_context_data(
+            form=None, closed_message=deadline_passed_message(self.meeting()), unsaved=unsaved
+        )
+        return self.render_to_response(context, status=status)
+
+
+class CommentCreateView(ClosedCommentsMixin, GuardedObjectMixin, FormView):
+    model = AgendaItem
+    permission_required = "councils.comment_agendaitem"
+    form_class = CommentForm
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("meeting__council")
+
+    def meeting(self):
+        return self.object.meeting
+
+    def get_parent(self):
+        if not hasattr(self, "_parent"):
+            raw = self.request.POST.get("svar") or self.request.GET.get("svar")
+            parent = None
+            if raw:
+                if not raw.isdigit():
+                    raise Http404
+                parent = (
+                    Comment.objects.visible_to(self.request.user)
+                    .select_related("author", "parent")
+                    .filter(item=self.object, pk=int(raw), hidden_at__isnull=True)
+                    .first()
+                )
+                if parent is None:
+                    raise Http404
+                # One level of replies: answering a reply joins its thread.
+                parent = parent.parent or parent
+            self._parent = parent
+        return self._parent
+
+    def form_valid(self, form):
+        comment = services.post_comment(
+            item=self.object,
+            author=self.request.user,
+            text=form.cleaned_data["text"],
+            parent=self.get_parent(),
+        )
+        messages.success(self.request, _("Din kommentar er gemt."))
+        return redirect(comment.get_absolute_url())
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            item=self.object, meeting=self.object.meeting, parent=self.get_parent(), **kwargs
+        )
+
+
+class CommentEditView(ClosedCommentsMixin, GuardedObjectMixin, FormView):
+    model = Comment
+    permission_required = "councils.change_comment"
+    form_class = CommentForm
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("item__meeting__council", "author")
+
+    def meeting(self):
+        return self.object.item.meeting
+
+    def handle_no_permission(self):
+        comment = self.get_object()
+        user = self.request.user
+        if user.is_authenticated and comment.author_id == user.pk and not comment.is_hidden:
+            messages.error(
+                self.request,
+                _("Du kan kun rette en kommentar i 15 minutter, efter du har skrevet den."),
+            )
+            return redirect(comment.get_absolute_url())
+        return super().handle_no_permission()
+
+    def get_initial(self):
+        return {"text": self.object.text}
+
+    def form_valid(self, form):
+        services.edit_comment(comment=self.object, text=form.cleaned_data["text"])
+        messages.success(self.request, _("Din kommentar er rettet."))
+        return redirect(self.object.get_absolute_url())
+
+    def get_context_data(self, **kwargs):
+        comment = self.object
+        return super().get_context_data(
+            item=comment.item, meeting=comment.item.meeting, editing=comment, **kwargs
+        )
+
+
+class CommentHideView(GuardedObjectMixin, FormView):
+    model = Comment
+    permission_required = "councils.hide_comment"
+    template_name = "councils/comment_hide.html"
+    form_class = HideCommentForm
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("item__meeting__council", "author")
+
+    def form_valid(self, form):
+        services.hide_comment(
+            comment=self.object, by=self.request.user, reason=form.cleaned_data["reason"]
+        )
+        messages.success(self.request, _("Kommentaren er skjult."))
+        return redirect(self.object.get_absolute_url())
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(comment=self.object, **kwargs)

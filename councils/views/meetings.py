@@ -1,0 +1,301 @@
+from django.contrib import messages
+from django.db.models import Prefetch
+from django.shortcuts import redirect
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.generic import FormView, TemplateView
+
+from councils import services
+from councils.forms import AttendanceForm, MeetingForm, MinutesForm
+from councils.models import (
+    AgendaItem,
+    Attendance,
+    AttendanceStatus,
+    Council,
+    Meeting,
+    MeetingStatus,
+)
+from councils.selectors import active_memberships, meeting_items
+from councils.views.base import GuardedObjectMixin, VisibleObjectMixin
+
+
+class MeetingDetailView(VisibleObjectMixin, TemplateView):
+    model = Meeting
+    template_name = "councils/meeting_detail.html"
+
+    def get_queryset(self):
+        attendances = Attendance.objects.select_related(
+            "membership__user", "membership__organisation"
+        ).order_by("membership__seat_type", "membership__user__full_name")
+        return (
+            super()
+            .get_queryset()
+            .select_related("council__unit", "council__administration")
+            .prefetch_related(Prefetch("attendances", queryset=attendances))
+        )
+
+    def get_context_data(self, **kwargs):
+        meeting, user = self.object, self.request.user
+        has = user.has_perm
+        can_manage = has("councils.manage_meetings", meeting)
+        with_comments = has("councils.view_comments", meeting)
+        visible = AgendaItem.objects.visible_to(user).filter(meeting=meeting)
+        items = meeting_items(visible, with_comments=with_comments)
+        for item in items:
+            item.meeting = meeting
+            item.can_comment = has("councils.comment_agendaitem", item)
+            item.can_record_statement = has("councils.record_statement", item)
+            item.can_record_response = has("councils.record_response", item)
+            item.comment_count = 0
+            for thread in getattr(item, "threads", []):
+                item.comment_count += 1 + len(thread.replies.all())
+                for comment in [thread, *thread.replies.all()]:
+                    # Set here so the permission checks below need no query.
+                    comment.item = item
+                    comment.can_edit = has("councils.change_comment", comment)
+                    comment.can_hide = has("councils.hide_comment", comment)
+        attendances = list(meeting.attendances.all())
+        return super().get_context_data(
+            meeting=meeting,
+            council=meeting.council,
+            items=items,
+            show_agenda=meeting.agenda_is_published or can_manage,
+            with_comments=with_comments,
+            comments_open=meeting.comments_open(),
+            can_manage=can_manage,
+            can_see_names=has("councils.view_member_names", meeting.council),
+            show_minutes=meeting.status == MeetingStatus.MINUTES_APPROVED
+            or (can_manage and meeting.minutes),
+            attendances=attendances,
+            attendance_counts=_attendance_counts(attendances),
+            statuses=MeetingStatus,
+            **kwargs,
+        )
+
+
+def _attendance_counts(attendances):
+    counts = dict.fromkeys(AttendanceStatus.values, 0)
+    for attendance in attendances:
+        counts[attendance.status] += 1
+    return [(label, counts[value]) for value, label in AttendanceStatus.choices if counts[value]]
+
+
+class MeetingCreateView(GuardedObjectMixin, FormView):
+    model = Council
+    permission_required = "councils.add_meeting"
+    template_name = "councils/meeting_form.html"
+    form_class = MeetingForm
+
+    def form_valid(self, form):
+        form.instance.council = self.object
+        meeting = form.save()
+        messages.success(self.request, _("Mødet er oprettet. Tilføj nu punkterne til dagsordenen."))
+        return redirect(meeting)
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs["instance"] = Meeting(council=self.object)
+        return kwargs
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(council=self.object, meeting=None, **kwargs)
+
+
+class MeetingEditView(GuardedObjectMixin, FormView):
+    model = Meeting
+    permission_required = "councils.change_meeting"
+    template_name = "councils/meeting_form.html"
+    form_class = MeetingForm
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "instance": self.object}
+
+    def form_valid(self, form):
+        form.save()
+        messages.success(self.request, _("Mødet er gemt."))
+        return redirect(self.object)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(council=self.object.council, meeting=self.object, **kwargs)
+
+
+class ConfirmView(GuardedObjectMixin, TemplateView):
+    """A confirmation page (GET) and the action itself (POST)."""
+
+    template_name = "councils/confirm.html"
+    heading = ""
+    button = ""
+
+    def text(self):
+        return ""
+
+    def refusal(self):
+        """A reason the action cannot be done now, or None."""
+        return None
+
+    def act(self):
+        raise NotImplementedError
+
+    def cancel_url(self):
+        return self.object.get_absolute_url()
+
+    def get(self, request, *args, **kwargs):
+        reason = self.refusal()
+        if reason:
+            messages.error(request, reason)
+            return redirect(self.cancel_url())
+        return super().get(request, *args, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        reason = self.refusal()
+        if reason:
+            messages.error(request, reason)
+            return redirect(self.cancel_url())
+        return self.act()
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            object=self.object,
+            heading=self.heading,
+            text=self.text(),
+            button=self.button,
+            cancel_url=self.cancel_url(),
+            **kwargs,
+        )
+
+
+class PublishAgendaView(ConfirmView):
+    model = Meeting
+    permission_required = "councils.publish_meeting"
+
+    @property
+    def heading(self):
+        if self.object.status == MeetingStatus.PUBLISHED:
+            return _("Udsend den opdaterede dagsorden")
+        return _("Offentliggør dagsordenen")
+
+    button = property(lambda self: self.heading)
+
+    def text(self):
+        count = services.agenda_recipients(self.object).count()
+        return _(
+            "Dagsordenen bliver synlig for rådets medlemmer, og hvert af rådets %(count)d aktive "
+            "medlemmer får én e-mail med et link. Medlemmer, der allerede har fået netop denne "
+            "udgave af dagsordenen, får ikke en e-mail igen."
+        ) % {"count": count}
+
+    def refusal(self):
+        meeting = self.object
+        if meeting.status not in (MeetingStatus.PLANNED, MeetingStatus.PUBLISHED):
+            return _("Mødet er afholdt; dagsordenen kan ikke offentliggøres igen.")
+        if not meeting.items.exists():
+            return _("Dagsordenen har ingen punkter endnu. Tilføj mindst ét punkt først.")
+        return None
+
+    def act(self):
+        services.publish_agenda(meeting=self.object)
+        messages.success(
+            self.request,
+            _("Dagsordenen er offentliggjort. Medlemmerne får besked pr. e-mail."),
+        )
+        return redirect(self.object)
+
+
+class MarkHeldView(ConfirmView):
+    model = Meeting
+    permission_required = "councils.change_meeting"
+    heading = property(lambda self: _("Markér mødet som afholdt"))
+    button = property(lambda self: _("Markér som afholdt"))
+
+    def text(self):
+        return _(
+            "Når mødet er afholdt, lukker kommentarerne, og du kan skrive referat, "
+            "beslutninger og fremmøde."
+        )
+
+    def refusal(self):
+        if self.object.status != MeetingStatus.PUBLISHED:
+            return _("Kun et møde med offentliggjort dagsorden kan markeres som afholdt.")
+        if self.object.starts_at > timezone.now():
+            return _("Mødet er ikke begyndt endnu.")
+        return None
+
+    def act(self):
+        services.mark_held(meeting=self.object)
+        messages.success(self.request, _("Mødet er markeret som afholdt."))
+        return redirect(self.object)
+
+
+class MinutesView(GuardedObjectMixin, FormView):
+    model = Meeting
+    permission_required = "councils.change_meeting"
+    template_name = "councils/minutes_form.html"
+    form_class = MinutesForm
+
+    def get(self, request, *args, **kwargs):
+        if not self._has_been_held():
+            return self._refuse()
+        return super().get(request, *args, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        if not self._has_been_held():
+            return self._refuse()
+        return super().post(request, *args, **kwargs)
+
+    def _has_been_held(self):
+        return self.object.status in (MeetingStatus.HELD, MeetingStatus.MINUTES_APPROVED)
+
+    def _refuse(self):
+        messages.error(self.request, _("Referatet skrives, når mødet er markeret som afholdt."))
+        return redirect(self.object)
+
+    def get_initial(self):
+        return {"minutes": self.object.minutes}
+
+    def form_valid(self, form):
+        approve = "approve" in self.request.POST
+        services.save_minutes(
+            meeting=self.object, minutes=form.cleaned_data["minutes"], approve=approve
+        )
+        if approve:
+            messages.success(self.request, _("Referatet er godkendt og kan nu læses."))
+        else:
+            messages.success(self.request, _("Referatet er gemt som kladde."))
+        return redirect(self.object)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(meeting=self.object, **kwargs)
+
+
+class AttendanceView(GuardedObjectMixin, FormView):
+    model = Meeting
+    permission_required = "councils.record_attendance"
+    template_name = "councils/attendance_form.html"
+    form_class = AttendanceForm
+
+    def get_form_kwargs(self):
+        meeting = self.object
+        memberships = active_memberships(meeting.council)
+        current = {a.membership_id: a.status for a in meeting.attendances.all()}
+        # Someone whose seat has since ended still appears on a past meeting.
+        known = {m.pk for m in memberships}
+        earlier = [
+            a.membership
+            for a in meeting.attendances.select_related(
+                "membership__user", "membership__organisation"
+            )
+            if a.membership_id not in known
+        ]
+        return {
+            **super().get_form_kwargs(),
+            "memberships": [*memberships, *earlier],
+            "current": current,
+        }
+
+    def form_valid(self, form):
+        services.record_attendance(meeting=self.object, statuses=form.statuses())
+        messages.success(self.request, _("Fremmødet er gemt."))
+        return redirect(self.object)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(meeting=self.object, **kwargs)
