@@ -21,10 +21,19 @@ ROLES = [
 ]
 
 
+class _Registry(dict):
+    """A dict that refuses to overwrite a name: two apps must not claim the same object name."""
+
+    def __setitem__(self, key, value):
+        if key in self:
+            raise KeyError(f"world already has an object named {key!r}; pick an app-specific name")
+        super().__setitem__(key, value)
+
+
 @dataclass
 class World:
     users: dict = field(default_factory=dict)
-    objects: dict = field(default_factory=dict)
+    objects: dict = field(default_factory=_Registry)
 
     def user(self, role):
         return None if role == "anonymous" else self.users[role]

@@ -286,7 +286,7 @@ ROWS = [
     Row(
         "policies:attachment_download",
         INTERNAL,
-        kwargs=pk("draft_attachment"),
+        kwargs=pk("draft_goal_attachment"),
         label="draft-policy",
     ),
     Row("policies:attachment_delete", OWN_UNIT, kwargs=pk("attachment"), label="own"),
@@ -300,7 +300,7 @@ ROWS = [
     Row(
         "policies:attachment_delete",
         OTHER_UNIT_POST,
-        kwargs=pk("other_attachment"),
+        kwargs=pk("other_goal_attachment"),
         method="post",
         label="other-unit",
     ),

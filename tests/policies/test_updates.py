@@ -64,13 +64,13 @@ def test_update_requires_what_was_done_and_a_known_channel(client, world, casewo
 
 
 def test_attachment_is_served_only_to_those_who_may_read_the_goal(client, world, caseworker):
-    public = world["attachment"]
+    public = world["goal_attachment"]
     response = client.get(public.get_absolute_url())
     assert response.status_code == 200
     assert b"".join(response.streaming_content) == PDF_BYTES
     assert response["Content-Disposition"].startswith("attachment")
     assert response["Cache-Control"] == "private, no-store"
-    internal = world["draft_attachment"]
+    internal = world["draft_goal_attachment"]
     assert client.get(internal.get_absolute_url()).status_code == 404
     client.force_login(caseworker)
     assert client.get(internal.get_absolute_url()).status_code == 200
@@ -96,7 +96,7 @@ def test_delete_update_removes_its_attachments(
     client, world, caseworker, django_capture_on_commit_callbacks
 ):
     update = world["update"]
-    attachment = world["attachment"]
+    attachment = world["goal_attachment"]
     path = attachment.file.path
     client.force_login(caseworker)
     url = reverse("policies:update_delete", args=[update.pk])
@@ -111,7 +111,7 @@ def test_delete_update_removes_its_attachments(
 
 
 def test_delete_attachment_after_confirmation(client, world, caseworker):
-    attachment = world["attachment"]
+    attachment = world["goal_attachment"]
     client.force_login(caseworker)
     url = reverse("policies:attachment_delete", args=[attachment.pk])
     assert "Ja, slet bilaget" in client.get(url).content.decode()

@@ -84,9 +84,9 @@ def test_rules(world, caseworker, other_caseworker, administrator, member):
     assert caseworker.has_perm("policies.add_unitgoal", world["unit"])
     assert not caseworker.has_perm("policies.add_unitgoal", world["other_unit"])
     assert not member.has_perm("policies.add_unitgoal")
-    assert caseworker.has_perm("policies.delete_goalupdateattachment", world["attachment"])
+    assert caseworker.has_perm("policies.delete_goalupdateattachment", world["goal_attachment"])
     assert not caseworker.has_perm(
-        "policies.delete_goalupdateattachment", world["other_attachment"]
+        "policies.delete_goalupdateattachment", world["other_goal_attachment"]
     )
     assert administrator.has_perm("policies.change_policyversion", world["draft_policy"])
     assert not administrator.has_perm("policies.change_policyversion", world["policy"])

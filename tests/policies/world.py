@@ -52,12 +52,12 @@ def extend(world):
         unit=other_unit, policy=archived, year=2010, deadline=datetime.date(2010, 12, 31)
     )
     world.objects["update"] = GoalUpdateFactory(goal=world.objects["goal"])
-    world.objects["attachment"] = GoalUpdateAttachmentFactory(update=world.objects["update"])
+    world.objects["goal_attachment"] = GoalUpdateAttachmentFactory(update=world.objects["update"])
     world.objects["other_update"] = GoalUpdateFactory(goal=world.objects["other_goal"])
-    world.objects["other_attachment"] = GoalUpdateAttachmentFactory(
+    world.objects["other_goal_attachment"] = GoalUpdateAttachmentFactory(
         update=world.objects["other_update"]
     )
     world.objects["draft_update"] = GoalUpdateFactory(goal=world.objects["draft_goal"])
-    world.objects["draft_attachment"] = GoalUpdateAttachmentFactory(
+    world.objects["draft_goal_attachment"] = GoalUpdateAttachmentFactory(
         update=world.objects["draft_update"]
     )
