@@ -1,0 +1,48 @@
+# Two commands for a newcomer on Debian with Python 3.11:
+#   make run   – install everything, load the demo municipality, serve http://127.0.0.1:8000
+#   make test  – install everything and run the full test suite
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+# The embedded setup: SQLite, eager Celery, console e-mail, debug on, MFA not enforced.
+RUN_ENV := DJANGO_DEBUG=true PORTAL_REQUIRE_STAFF_MFA=false
+
+.PHONY: run test install system-deps messages check-ci test-postgres lint lock bench-load clean
+
+run: install messages
+	$(RUN_ENV) $(BIN)/python manage.py migrate --noinput
+	$(RUN_ENV) $(BIN)/python manage.py load_demo
+	@echo
+	@echo "Portalen kører på http://127.0.0.1:8000/  (stop med Ctrl+C)"
+	$(RUN_ENV) $(BIN)/python manage.py runserver 127.0.0.1:8000
+
+test: install messages
+	$(BIN)/python -m pytest
+
+install: system-deps $(STAMP)
+
+system-deps:
+	@bash scripts/install-system-deps.sh
+
+$(STAMP): requirements-dev.lock
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -r requirements-dev.lock
+	touch $(STAMP)
+
+messages: install
+	$(RUN_ENV) $(BIN)/python manage.py compilemessages --ignore=.venv -v0
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+# Regenerates the lock files from pyproject.toml (needs network access to PyPI).
+lock: install
+	$(BIN)/python -m pip install -q uv
+	$(BIN)/uv pip compile -q pyproject.toml --python-version 3.11 -o requirements.lock
+	$(BIN)/uv pip compile -q pyproject.toml --extra dev --python-version 3.11 -o requirements-dev.lock
+
+clean:
+	rm -rf $(VENV) staticfiles .test-media db.sqlite3*
