@@ -227,3 +227,18 @@ def test_list_is_paginated_by_50(client, world):
     response = client.get(reverse("actionplans:plan_list"))
     assert len(response.context["plans"]) == 50
     assert "Side 1 af 2" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("language", "heading", "decision"),
+    [
+        ("en", "Initiatives", "Decision of Socialudvalget on"),
+        ("nb", "Tiltak", "Vedtak i Socialudvalget"),
+    ],
+)
+def test_plan_page_is_translated(client, world, language, heading, decision):
+    client.post(reverse("set_language"), {"language": language, "next": "/"})
+    page = client.get(detail(world["plan"])).content.decode()
+    assert f'<html lang="{language}">' in page
+    assert f'id="initiatives-heading">{heading}</h2>' in page
+    assert decision in page
