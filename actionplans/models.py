@@ -116,7 +116,8 @@ class ActionPlan(models.Model):
     class Meta:
         verbose_name = _("handleplan")
         verbose_name_plural = _("handleplaner")
-        ordering = ["-decision_date", "-created_at"]
+        # Plans awaiting a decision first, then the most recently decided.
+        ordering = [models.F("decision_date").desc(nulls_first=True), "-created_at"]
         constraints = [
             models.CheckConstraint(
                 condition=Q(decision_date__isnull=True)
@@ -322,6 +323,11 @@ class Initiative(models.Model):
             )
 
 
+class InitiativeUpdateQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        return self.filter(initiative__plan__in=ActionPlan.objects.visible_to(user))
+
+
 class InitiativeUpdate(models.Model):
     """A dated note on how an initiative is progressing."""
 
@@ -339,6 +345,8 @@ class InitiativeUpdate(models.Model):
         related_name="+",
     )
     created_at = models.DateTimeField(_("oprettet"), auto_now_add=True)
+
+    objects = InitiativeUpdateQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("opfølgning")

@@ -7,7 +7,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.contrib.staticfiles import finders
 from django.urls import reverse
 
-from actionplans.models import ActionPlan, Initiative
+from actionplans.models import ActionPlan, Initiative, InitiativeUpdate
 from actionplans.rules import can_view_plan
 from tests.actionplans.factories import (
     ApprovedActionPlanFactory,
@@ -52,6 +52,14 @@ def test_visible_to_agrees_with_the_view_permission(world):
             assert (plan.pk in visible) == can_view_plan(user, plan), (role, plan.status)
         visible_initiatives = Initiative.objects.visible_to(user)
         assert set(visible_initiatives.values_list("plan_id", flat=True)) <= visible
+        updates = InitiativeUpdate.objects.visible_to(user)
+        assert set(updates.values_list("initiative__plan_id", flat=True)) <= visible
+    assert InitiativeUpdate.objects.visible_to(AnonymousUser()).exists()
+    assert (
+        not InitiativeUpdate.objects.visible_to(AnonymousUser())
+        .filter(initiative__plan=world["draft_plan"])
+        .exists()
+    )
 
 
 def test_plan_page_shows_sections_initiatives_decision_and_economy(client, world):

@@ -32,6 +32,7 @@ def extend(world):
         title="Kladde til handleplan", committee=committee, administration=administration
     )
     world.objects["draft_initiative"] = InitiativeFactory(plan=world.objects["draft_plan"])
+    InitiativeUpdateFactory(initiative=world.objects["draft_initiative"], text="Kladdenotat.")
     world.objects["submitted_plan"] = ActionPlanFactory(
         title="Indstillet handleplan",
         committee=committee,
