@@ -93,3 +93,26 @@ def test_print_hides_navigation(page, world):
     expect(page.locator("h1")).to_be_visible()
     page.emulate_media(media="screen")
     expect(page.locator(".portal-nav")).to_be_visible()
+
+
+def test_administrator_creates_a_draft_plan_with_recommenders(page, login, world, administrator):
+    from actionplans.models import ActionPlan
+
+    login(administrator)
+    page.goto("/handleplaner/ny/")
+    assert_accessible(page)
+    page.get_by_label("Titel").fill("Handleplan for socioøkonomiske virksomheder")
+    page.get_by_label("Sagsnummer").fill("2010-12345")
+    page.get_by_label("Udvalg").select_option(label="Socialudvalget")
+    page.get_by_label("Forvaltning").select_option(label="Socialforvaltningen")
+    page.get_by_label("Socialdirektøren").check()
+    page.get_by_label("Beslutningsdato").fill("2010-09-08")
+    page.get_by_role("button", name="Gem handleplan").click()
+    expect(page.locator("main")).to_contain_text("ikke behandlet af udvalget endnu")
+    assert_accessible(page)
+    page.get_by_label("Beslutningsdato").fill("")
+    page.get_by_role("button", name="Gem handleplan").click()
+    expect(page.locator("main")).to_contain_text("Handleplanen er oprettet som kladde.")
+    plan = ActionPlan.objects.get(case_number="2010-12345")
+    assert plan.status == "draft"
+    assert [r.title for r in plan.recommenders.all()] == ["Socialdirektøren"]
