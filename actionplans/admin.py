@@ -1,0 +1,62 @@
+from django.contrib import admin
+
+from actionplans.models import ActionPlan, Initiative, InitiativeUpdate, Recommender, StatusChange
+
+
+@admin.register(Recommender)
+class RecommenderAdmin(admin.ModelAdmin):
+    list_display = ["title", "order"]
+    list_editable = ["order"]
+    search_fields = ["title"]
+
+
+class StatusChangeInline(admin.TabularInline):
+    model = StatusChange
+    extra = 0
+    can_delete = False
+    readonly_fields = [
+        "from_status",
+        "to_status",
+        "decision_date",
+        "decision_text",
+        "changed_by",
+        "changed_at",
+    ]
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(ActionPlan)
+class ActionPlanAdmin(admin.ModelAdmin):
+    list_display = ["title", "case_number", "committee", "status", "decision_date"]
+    list_filter = ["status", "committee"]
+    search_fields = ["title", "case_number"]
+    filter_horizontal = ["recommenders"]
+    # The status moves only through the plan pages, which record each step.
+    readonly_fields = ["status"]
+    inlines = [StatusChangeInline]
+    list_select_related = ["committee"]
+
+    def has_delete_permission(self, request, obj=None):
+        return request.user.has_perm("actionplans.delete_actionplan", obj)
+
+
+@admin.register(Initiative)
+class InitiativeAdmin(admin.ModelAdmin):
+    list_display = ["letter", "title", "plan", "funding", "cost", "recurrence", "status"]
+    list_filter = ["funding", "status", "recurrence"]
+    search_fields = ["title", "plan__title", "plan__case_number"]
+    list_select_related = ["plan"]
+    readonly_fields = ["plan", "letter"]
+
+    def has_add_permission(self, request):
+        # New initiatives get their letter from the plan page (services.add_initiative).
+        return False
+
+
+@admin.register(InitiativeUpdate)
+class InitiativeUpdateAdmin(admin.ModelAdmin):
+    list_display = ["initiative", "date", "author"]
+    list_select_related = ["initiative", "author"]
+    autocomplete_fields = ["initiative"]

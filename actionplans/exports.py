@@ -1,0 +1,56 @@
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from actionplans.models import Initiative
+from portal.csvexport import csv_response
+from portal.markdown import plain_text
+
+# A cell starting with one of these is run as a formula by spreadsheet programs.
+_FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(text):
+    text = text or ""
+    return f"'{text}" if text.startswith(_FORMULA_PREFIXES) else text
+
+
+def _amount(value):
+    # Decimal comma and no thousands separator: a Danish spreadsheet reads it as a number.
+    return "" if value is None else f"{value:.2f}".replace(".", ",")
+
+
+def plan_csv_response(plan):
+    initiatives = Initiative.objects.filter(plan=plan).select_related(
+        "focus_area", "responsible_unit"
+    )
+    headers = [
+        _("Bogstav"),
+        _("Titel"),
+        _("Beskrivelse"),
+        _("Fokusområde"),
+        _("Ansvarlig enhed"),
+        _("Finansiering"),
+        _("Fond eller ekstern kilde"),
+        _("Udgift (kr.)"),
+        _("Udgiftens art"),
+        _("Budgetår"),
+        _("Status"),
+    ]
+    rows = (
+        [
+            i.letter,
+            _cell(i.title),
+            _cell(plain_text(i.description)),
+            i.focus_area.name if i.focus_area else "",
+            i.responsible_unit.name if i.responsible_unit else "",
+            i.get_funding_display(),
+            _cell(i.fund_name),
+            _amount(i.cost),
+            i.get_recurrence_display() if i.cost is not None else "",
+            i.budget_year,
+            i.get_status_display(),
+        ]
+        for i in initiatives
+    )
+    filename = f"handleplan-{slugify(plan.case_number) or plan.pk}-initiativer.csv"
+    return csv_response(filename, headers, rows)

@@ -1,0 +1,109 @@
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+from django.views.generic import CreateView, DeleteView, DetailView, UpdateView
+
+from actionplans import services
+from actionplans.forms import InitiativeForm, InitiativeUpdateForm
+from actionplans.models import Initiative
+from actionplans.views.mixins import VisibleInitiativeMixin, VisiblePlanMixin
+
+
+class InitiativeFormMixin:
+    form_class = InitiativeForm
+    template_name = "actionplans/initiative_form.html"
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "plan": self.plan}
+
+
+class InitiativeCreateView(VisiblePlanMixin, InitiativeFormMixin, CreateView):
+    permission_required = "actionplans.add_initiative"
+
+    def get_object(self, queryset=None):
+        return None
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs["instance"] = Initiative(plan=self.plan)
+        return kwargs
+
+    def form_valid(self, form):
+        try:
+            initiative = services.add_initiative(
+                plan=self.plan,
+                initiative=form.save(commit=False),
+                letter=form.cleaned_data["letter"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+            return self.form_invalid(form)
+        form.save_m2m()
+        messages.success(
+            self.request,
+            _("Initiativ %(letter)s er tilføjet.") % {"letter": initiative.letter},
+        )
+        return redirect(self.plan)
+
+
+class InitiativeDetailView(VisibleInitiativeMixin, DetailView):
+    permission_required = "actionplans.view_actionplan"
+    template_name = "actionplans/initiative_detail.html"
+    context_object_name = "initiative"
+
+    def get_context_data(self, **kwargs):
+        updates = self.initiative.updates.select_related("author")
+        return super().get_context_data(
+            updates=updates,
+            update_form=kwargs.pop("update_form", None) or InitiativeUpdateForm(),
+            **kwargs,
+        )
+
+
+class InitiativeUpdateView(VisibleInitiativeMixin, InitiativeFormMixin, UpdateView):
+    permission_required = "actionplans.change_initiative"
+    context_object_name = "initiative"
+
+    def form_valid(self, form):
+        form.save()
+        messages.success(
+            self.request, _("Initiativ %(letter)s er gemt.") % {"letter": self.initiative.letter}
+        )
+        return redirect(self.initiative)
+
+
+class InitiativeDeleteView(VisibleInitiativeMixin, DeleteView):
+    permission_required = "actionplans.delete_initiative"
+    template_name = "actionplans/initiative_confirm_delete.html"
+    context_object_name = "initiative"
+
+    def get_success_url(self):
+        return self.plan.get_absolute_url()
+
+    def form_valid(self, form):
+        letter = self.initiative.letter
+        response = super().form_valid(form)
+        messages.success(self.request, _("Initiativ %(letter)s er slettet.") % {"letter": letter})
+        return response
+
+
+class ProgressUpdateCreateView(InitiativeDetailView):
+    """Adds a dated progress note; a bad note shows the initiative page again with errors."""
+
+    permission_required = "actionplans.change_initiative"
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        form = InitiativeUpdateForm(request.POST)
+        if not form.is_valid():
+            self.object = self.initiative
+            return self.render_to_response(self.get_context_data(update_form=form))
+        services.add_progress_update(
+            initiative=self.initiative,
+            date=form.cleaned_data["date"],
+            text=form.cleaned_data["text"],
+            by=request.user,
+        )
+        messages.success(request, _("Opfølgningen er gemt."))
+        return redirect(self.initiative)

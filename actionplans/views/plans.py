@@ -1,0 +1,146 @@
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db.models import Prefetch
+from django.shortcuts import redirect
+from django.urls import reverse_lazy
+from django.utils.translation import gettext as _
+from django.views.generic import (
+    CreateView,
+    DeleteView,
+    DetailView,
+    FormView,
+    ListView,
+    UpdateView,
+    View,
+)
+from rules.contrib.views import PermissionRequiredMixin
+
+from actionplans import services
+from actionplans.economy import plan_economy
+from actionplans.exports import plan_csv_response
+from actionplans.forms import ActionPlanForm, DecisionForm
+from actionplans.models import ActionPlan, Initiative, StatusChange
+from actionplans.views.mixins import VisiblePlanMixin
+
+
+class PlanListView(ListView):
+    template_name = "actionplans/plan_list.html"
+    context_object_name = "plans"
+    paginate_by = 50
+
+    def get_queryset(self):
+        return ActionPlan.objects.visible_to(self.request.user).select_related("committee")
+
+
+class PlanDetailView(VisiblePlanMixin, DetailView):
+    permission_required = "actionplans.view_actionplan"
+    template_name = "actionplans/plan_detail.html"
+    context_object_name = "plan"
+
+    def plan_queryset(self):
+        initiatives = Initiative.objects.select_related("focus_area", "responsible_unit")
+        changes = StatusChange.objects.select_related("changed_by")
+        return (
+            super()
+            .plan_queryset()
+            .prefetch_related(
+                "recommenders",
+                Prefetch("initiatives", queryset=initiatives),
+                Prefetch("status_changes", queryset=changes),
+            )
+        )
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            economy=plan_economy(self.plan),
+            transitions=services.allowed_transitions(self.plan),
+            **kwargs,
+        )
+
+
+class PlanCreateView(PermissionRequiredMixin, CreateView):
+    permission_required = "actionplans.add_actionplan"
+    model = ActionPlan
+    form_class = ActionPlanForm
+    template_name = "actionplans/plan_form.html"
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        messages.success(self.request, _("Handleplanen er oprettet som kladde."))
+        return response
+
+
+class PlanUpdateView(VisiblePlanMixin, UpdateView):
+    permission_required = "actionplans.change_actionplan"
+    form_class = ActionPlanForm
+    template_name = "actionplans/plan_form.html"
+    context_object_name = "plan"
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        messages.success(self.request, _("Handleplanen er gemt."))
+        return response
+
+
+class PlanDeleteView(VisiblePlanMixin, DeleteView):
+    permission_required = "actionplans.delete_actionplan"
+    template_name = "actionplans/plan_confirm_delete.html"
+    success_url = reverse_lazy("actionplans:plan_list")
+
+    def form_valid(self, form):
+        title = self.plan.title
+        response = super().form_valid(form)
+        messages.success(self.request, _("Handleplanen »%(title)s« er slettet.") % {"title": title})
+        return response
+
+
+class PlanSubmitView(VisiblePlanMixin, DetailView):
+    """Confirms, then puts the plan before the committee."""
+
+    permission_required = "actionplans.change_actionplan"
+    template_name = "actionplans/plan_submit.html"
+    context_object_name = "plan"
+
+    def get_context_data(self, **kwargs):
+        allowed = ActionPlan.Status.SUBMITTED in services.allowed_transitions(self.plan)
+        return super().get_context_data(can_submit=allowed, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        try:
+            services.submit_plan(plan=self.plan, by=request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("Handleplanen er indstillet til udvalget."))
+        return redirect(self.plan)
+
+
+class PlanDecisionView(VisiblePlanMixin, FormView):
+    permission_required = "actionplans.change_actionplan"
+    template_name = "actionplans/plan_decision.html"
+    form_class = DecisionForm
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "plan": self.plan}
+
+    def form_valid(self, form):
+        try:
+            services.record_decision(
+                plan=self.plan,
+                outcome=form.cleaned_data["outcome"],
+                decision_date=form.cleaned_data["decision_date"],
+                decision_text=form.cleaned_data["decision_text"],
+                by=self.request.user,
+            )
+        except ValidationError as error:
+            form.add_error(None, error.messages)
+            return self.form_invalid(form)
+        messages.success(self.request, _("Udvalgets beslutning er registreret."))
+        return redirect(self.plan)
+
+
+class PlanCsvView(VisiblePlanMixin, View):
+    permission_required = "actionplans.view_actionplan"
+
+    def get(self, request, *args, **kwargs):
+        return plan_csv_response(self.plan)
