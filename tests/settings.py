@@ -20,6 +20,6 @@ STORAGES = {
 SECURE_SSL_REDIRECT = False
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 PORTAL_REQUIRE_STAFF_MFA = False
-MEDIA_ROOT = BASE_DIR / ".test-media"  # noqa: F405
+MEDIA_ROOT = os.environ.get("MEDIA_ROOT") or BASE_DIR / ".test-media"  # noqa: F405
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True

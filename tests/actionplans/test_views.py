@@ -204,11 +204,11 @@ def test_plan_page_query_count_is_constant(
         InitiativeFactory(plan=plan, responsible_unit=world["unit"])
     plan.status_changes.create(from_status="submitted", to_status="approved")
     # session, user, plan, recommenders, initiatives, status changes, economy
-    # (and, for the header of a logged-in user, the staffed units).
+    # (and, for the header of a logged-in user, the staffed units and council seats).
     with django_assert_num_queries(5):
         assert client.get(detail(plan)).status_code == 200
     client.force_login(administrator)
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(9):
         assert client.get(detail(plan)).status_code == 200
 
 

@@ -1,0 +1,69 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from reports.models import FocusAreaNarrative, ReportAttachment, StatusReport
+
+MARKDOWN_HELP = _("Du kan bruge Markdown: **fed**, *kursiv*, lister med »-« og links.")
+
+
+class StatusReportForm(forms.ModelForm):
+    class Meta:
+        model = StatusReport
+        fields = [
+            "title",
+            "period",
+            "year",
+            "committee",
+            "date",
+            "background",
+            "status_intro",
+            "method",
+            "development_projects",
+            "economy",
+            "next_report",
+        ]
+        widgets = {
+            "date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "background": forms.Textarea(attrs={"rows": 6}),
+            "status_intro": forms.Textarea(attrs={"rows": 5}),
+            "method": forms.Textarea(attrs={"rows": 6}),
+            "development_projects": forms.Textarea(attrs={"rows": 6}),
+            "economy": forms.Textarea(attrs={"rows": 4}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ["background", "status_intro", "method", "development_projects", "economy"]:
+            self.fields[name].help_text = MARKDOWN_HELP
+
+    def clean_year(self):
+        year = self.cleaned_data["year"]
+        if not 2000 <= year <= 2100:
+            raise forms.ValidationError(_("Året skal ligge mellem 2000 og 2100."))
+        return year
+
+
+class NarrativeForm(forms.ModelForm):
+    class Meta:
+        model = FocusAreaNarrative
+        fields = ["text"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 4})}
+
+
+class ReportAttachmentForm(forms.ModelForm):
+    class Meta:
+        model = ReportAttachment
+        fields = ["title", "description", "file", "position"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 3})}
+        help_texts = {
+            "position": _("Bilagene nummereres Bilag 1, 2, … i denne rækkefølge."),
+            "file": _("PDF, DOCX, ODT, PNG eller JPEG, højst 20 MB. Valgfri."),
+        }
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("file") and not cleaned.get("description"):
+            raise forms.ValidationError(
+                _("Et bilag skal have en fil eller en beskrivelse (eller begge).")
+            )
+        return cleaned
