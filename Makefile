@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 # The embedded setup: SQLite, eager Celery, console e-mail, debug on, MFA not enforced.
 RUN_ENV := DJANGO_DEBUG=true PORTAL_REQUIRE_STAFF_MFA=false
 
-.PHONY: run test install system-deps messages check-ci test-postgres lint lock bench-load clean
+.PHONY: run test install system-deps messages lint lock bench-render clean
 
 run: install messages
 	$(RUN_ENV) $(BIN)/python manage.py migrate --noinput
@@ -43,6 +43,11 @@ lock: install
 	$(BIN)/python -m pip install -q uv
 	$(BIN)/uv pip compile -q pyproject.toml --python-version 3.11 -o requirements.lock
 	$(BIN)/uv pip compile -q pyproject.toml --extra dev --python-version 3.11 -o requirements-dev.lock
+
+# Rendering time of the demo and a ~40-page report, and the worker's peak memory (needs Redis).
+bench-render: install messages
+	bash scripts/ensure-services.sh
+	$(BIN)/python bench/render.py
 
 clean:
 	rm -rf $(VENV) staticfiles .test-media db.sqlite3*
