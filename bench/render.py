@@ -131,9 +131,22 @@ def worker_peak_memory(report):
     subprocess.run(["redis-cli", "-u", BROKER, "flushdb"], check=True, capture_output=True)
     log = WORK / "worker.log"
     worker = subprocess.Popen(
-        [str(ROOT / ".venv/bin/celery"), "-A", "portal", "worker", "--pool", "solo",
-         "--without-gossip", "--without-mingle", "--loglevel", "INFO"],
-        cwd=ROOT, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT,
+        [
+            str(ROOT / ".venv/bin/celery"),
+            "-A",
+            "portal",
+            "worker",
+            "--pool",
+            "solo",
+            "--without-gossip",
+            "--without-mingle",
+            "--loglevel",
+            "INFO",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=log.open("w"),
+        stderr=subprocess.STDOUT,
     )
     try:
         for _ in range(60):
@@ -153,7 +166,9 @@ def worker_peak_memory(report):
                 break
             time.sleep(0.5)
         status = Path(f"/proc/{worker.pid}/status").read_text()
-        peak_kb = int(next(line for line in status.splitlines() if line.startswith("VmHWM")).split()[1])
+        peak_kb = int(
+            next(line for line in status.splitlines() if line.startswith("VmHWM")).split()[1]
+        )
         return rendition, peak_kb / 1024
     finally:
         worker.terminate()
@@ -165,15 +180,19 @@ def main():
     call_command("load_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
     demo = StatusReport.objects.get(version=1, title__startswith="Brugerdemokrati og selv")
     long_report = make_long_report()
-    print(f"Rendering benchmark — median of {RUNS} runs, {os.cpu_count()} cores, "
-          f"{time.strftime('%Y-%m-%d')}")
+    print(
+        f"Rendering benchmark — median of {RUNS} runs, {os.cpu_count()} cores, "
+        f"{time.strftime('%Y-%m-%d')}"
+    )
     print(f"{'report':<26} {'pages':>5} {'portal s':>10} {'WeasyPrint s':>14} {'ratio':>9}")
     measure(demo, "demo (seed 000)")
     measure(long_report, "long report")
     try:
         rendition, peak = worker_peak_memory(long_report)
-        print(f"Celery worker (solo pool) peak memory rendering the long report "
-              f"({rendition.page_count} pages, {rendition.status}): {peak:.0f} MB")
+        print(
+            f"Celery worker (solo pool) peak memory rendering the long report "
+            f"({rendition.page_count} pages, {rendition.status}): {peak:.0f} MB"
+        )
     except (OSError, subprocess.CalledProcessError) as exc:
         print(f"Worker memory not measured (is Redis running?): {exc}")
 

@@ -1,5 +1,9 @@
 from django import forms
+from django.contrib.auth.models import AnonymousUser
 from django.utils.translation import gettext_lazy as _
+
+from actionplans.models import ActionPlan
+from policies.models import PolicyVersion
 
 from reports.models import FocusAreaNarrative, ReportAttachment, StatusReport
 
@@ -53,17 +57,30 @@ class NarrativeForm(forms.ModelForm):
 class ReportAttachmentForm(forms.ModelForm):
     class Meta:
         model = ReportAttachment
-        fields = ["title", "description", "file", "position"]
+        fields = ["title", "description", "policy_version", "action_plan", "file", "position"]
         widgets = {"description": forms.Textarea(attrs={"rows": 3})}
         help_texts = {
             "position": _("Bilagene nummereres Bilag 1, 2, … i denne rækkefølge."),
             "file": _("PDF, DOCX, ODT, PNG eller JPEG, højst 20 MB. Valgfri."),
+            "policy_version": _("Henvis til en vedtaget politik. Valgfri."),
+            "action_plan": _("Henvis til en godkendt handleplan. Valgfri."),
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Only what the public can open: a published report links to these.
+        public = AnonymousUser()
+        self.fields["policy_version"].queryset = PolicyVersion.objects.visible_to(public)
+        self.fields["action_plan"].queryset = ActionPlan.objects.visible_to(public)
 
     def clean(self):
         cleaned = super().clean()
-        if not cleaned.get("file") and not cleaned.get("description"):
+        if not any(
+            cleaned.get(f) for f in ("file", "description", "policy_version", "action_plan")
+        ):
             raise forms.ValidationError(
-                _("Et bilag skal have en fil eller en beskrivelse (eller begge).")
+                _(
+                    "Et bilag skal have en fil, en beskrivelse eller en henvisning til en politik eller handleplan."
+                )
             )
         return cleaned

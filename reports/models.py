@@ -1,9 +1,13 @@
+from pathlib import PurePath
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from actionplans.models import ActionPlan
 from organisation.models import Committee, FocusArea
+from policies.models import PolicyVersion
 from portal.uploads import AttachmentValidator
 
 
@@ -130,6 +134,22 @@ class ReportAttachment(models.Model):
         blank=True,
         validators=[AttachmentValidator()],
     )
+    policy_version = models.ForeignKey(
+        PolicyVersion,
+        verbose_name=_("politik"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    action_plan = models.ForeignKey(
+        ActionPlan,
+        verbose_name=_("handleplan"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
 
     class Meta:
         verbose_name = _("bilag")
@@ -138,6 +158,10 @@ class ReportAttachment(models.Model):
 
     def __str__(self):
         return self.title
+
+    @property
+    def filename(self):
+        return PurePath(self.file.name).name if self.file else ""
 
 
 class RenditionQuerySet(models.QuerySet):

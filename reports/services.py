@@ -26,8 +26,10 @@ def content_context(report) -> dict:
     return {
         "report": report,
         "areas": assemble(report),
-        "attachments": list(report.attachments.all()),
+        "attachments": list(report.attachments.select_related("policy_version", "action_plan")),
         "PORTAL_MUNICIPALITY": settings.PORTAL_MUNICIPALITY,
+        # Links in a PDF must be absolute to work outside the portal.
+        "base_url": settings.PORTAL_BASE_URL.rstrip("/"),
     }
 
 
@@ -194,5 +196,7 @@ def new_version(*, report, user=None) -> StatusReport:
             title=attachment.title,
             description=attachment.description,
             file=attachment.file.name if attachment.file else "",
+            policy_version_id=attachment.policy_version_id,
+            action_plan_id=attachment.action_plan_id,
         )
     return copy

@@ -135,3 +135,36 @@ def test_drafts_files_are_not_reachable_through_media_urls(client, world):
     rendition = world["draft_rendition"]
     response = client.get("/media/" + rendition.file.name)
     assert response.status_code == 404
+
+
+def test_bilag_can_link_to_a_public_policy_and_action_plan(client, administrator, world):
+    report = world["draft_report"]
+    policy_version = world["policy"]
+    plan = world["plan"]
+    client.force_login(administrator)
+    response = client.post(
+        reverse("reports:attachment_add", args=[report.pk]),
+        {
+            "title": "Politik og plan",
+            "position": 3,
+            "policy_version": policy_version.pk,
+            "action_plan": plan.pk,
+        },
+    )
+    assert response.status_code == 302
+    html = client.get(reverse("reports:preview", args=[report.pk])).content.decode()
+    assert f"/politikker/version/{policy_version.pk}/" in html
+    assert f"/handleplaner/{plan.pk}/" in html
+
+
+def test_bilag_cannot_link_to_a_draft_action_plan(client, administrator, world):
+    report = world["draft_report"]
+    client.force_login(administrator)
+    before = report.attachments.count()
+    response = client.post(
+        reverse("reports:attachment_add", args=[report.pk]),
+        {"title": "Kladde", "position": 3, "action_plan": world["draft_plan"].pk},
+    )
+    assert response.status_code == 200
+    assert "Marker en gyldig valgmulighed" in response.content.decode()
+    assert report.attachments.count() == before
