@@ -4,7 +4,6 @@ from django.utils.translation import gettext_lazy as _
 
 from actionplans.models import ActionPlan
 from policies.models import PolicyVersion
-
 from reports.models import FocusAreaNarrative, ReportAttachment, StatusReport
 
 MARKDOWN_HELP = _("Du kan bruge Markdown: **fed**, *kursiv*, lister med »-« og links.")
