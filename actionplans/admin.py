@@ -49,6 +49,8 @@ class InitiativeAdmin(admin.ModelAdmin):
     search_fields = ["title", "plan__title", "plan__case_number"]
     list_select_related = ["plan"]
     readonly_fields = ["plan", "letter"]
+    autocomplete_fields = ["unit_goals"]
+    raw_id_fields = ["agenda_items"]
 
     def has_add_permission(self, request):
         # New initiatives get their letter from the plan page (services.add_initiative).

@@ -8,6 +8,7 @@ from django.utils import timezone
 from actionplans.letters import letter_to_number
 from actionplans.models import ActionPlan, Initiative, Recommender, StatusChange
 from organisation.models import FocusArea
+from policies.models import UnitGoal
 
 WITHIN = Initiative.Funding.WITHIN_BUDGET
 APPROPRIATION = Initiative.Funding.APPROPRIATION
@@ -171,9 +172,25 @@ INITIATIVES = [
 
 RECOMMENDERS = ["Socialdirektøren", "Kontorchefen"]
 
+# Unit goals of the policies demo (by unit and title) that an initiative serves.
+GOAL_LINKS = {
+    "E": [("Voksenhandicap", "Brugerråd med Udviklingshæmmedes Landsforening")],
+    "G": [("Voksenhandicap", "Beboerne planlægger fritidstilbuddet")],
+}
+
 
 def _aware(date):
     return timezone.make_aware(datetime.datetime.combine(date, datetime.time(12)))
+
+
+def _link_goals(initiative, wanted):
+    # Only on a fresh initiative: links an administrator removed stay removed.
+    if not wanted or initiative.unit_goals.exists():
+        return
+    for unit_name, title in wanted:
+        goal = UnitGoal.objects.filter(unit__name=unit_name, title=title).first()
+        if goal is not None:
+            initiative.unit_goals.add(goal)
 
 
 def load(ctx):
@@ -214,7 +231,7 @@ def load(ctx):
     handicap = FocusArea.objects.filter(name__icontains="handicap").first()
     unit = ctx.units.get("Voksenhandicap")
     for letter, title, description, funding, fund, cost, recurrence, year in INITIATIVES:
-        Initiative.objects.get_or_create(
+        initiative, _ = Initiative.objects.get_or_create(
             plan=plan,
             letter=letter,
             defaults={
@@ -229,6 +246,7 @@ def load(ctx):
                 "responsible_unit": unit,
             },
         )
+        _link_goals(initiative, GOAL_LINKS.get(letter, []))
     highest = max(letter_to_number(row[0]) for row in INITIATIVES)
     if plan.last_letter_number < highest:
         plan.last_letter_number = highest

@@ -1,7 +1,10 @@
+from django.db.models import Prefetch
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from actionplans.models import Initiative
+from councils.models import AgendaItem
+from policies.models import UnitGoal
 from portal.csvexport import csv_response
 from portal.markdown import plain_text
 
@@ -19,9 +22,17 @@ def _amount(value):
     return "" if value is None else f"{value:.2f}".replace(".", ",")
 
 
-def plan_csv_response(plan):
-    initiatives = Initiative.objects.filter(plan=plan).select_related(
-        "focus_area", "responsible_unit"
+def plan_csv_response(plan, user):
+    # Linked goals and agenda items follow their own apps' visibility, as on the pages.
+    goals = UnitGoal.objects.visible_to(user).select_related("unit")
+    items = AgendaItem.objects.visible_to(user).select_related("meeting__council")
+    initiatives = (
+        Initiative.objects.filter(plan=plan)
+        .select_related("focus_area", "responsible_unit")
+        .prefetch_related(
+            Prefetch("unit_goals", queryset=goals),
+            Prefetch("agenda_items", queryset=items),
+        )
     )
     headers = [
         _("Bogstav"),
@@ -35,6 +46,8 @@ def plan_csv_response(plan):
         _("Udgiftens art"),
         _("Budgetår"),
         _("Status"),
+        _("Enhedsmål"),
+        _("Dagsordenspunkter"),
     ]
     rows = (
         [
@@ -49,6 +62,8 @@ def plan_csv_response(plan):
             i.get_recurrence_display() if i.cost is not None else "",
             i.budget_year,
             i.get_status_display(),
+            " | ".join(_cell(str(goal)) for goal in i.unit_goals.all()),
+            " | ".join(_cell(f"{item.meeting} – {item}") for item in i.agenda_items.all()),
         ]
         for i in initiatives
     )

@@ -8,7 +8,9 @@ from actionplans.letters import LETTER_RE
 from actionplans.models import ActionPlan, Initiative, InitiativeUpdate
 from actionplans.money import NotAnAmount, format_kroner, parse_kroner
 from actionplans.services import allowed_transitions, duplicate_letter_message
+from councils.models import AgendaItem
 from organisation.models import Unit
+from policies.models import UnitGoal
 
 
 class DateInput(forms.DateInput):
@@ -133,6 +135,11 @@ class DecisionForm(forms.Form):
         return cleaned
 
 
+class AgendaItemChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj):
+        return f"{obj.meeting} – {obj}"
+
+
 class InitiativeForm(forms.ModelForm):
     letter = forms.CharField(
         label=_("Bogstav"),
@@ -159,20 +166,35 @@ class InitiativeForm(forms.ModelForm):
             "recurrence",
             "budget_year",
             "status",
+            "unit_goals",
+            "agenda_items",
         ]
+        field_classes = {"agenda_items": AgendaItemChoiceField}
         widgets = {
             "description": forms.Textarea(attrs={"rows": 5}),
             "funding": forms.RadioSelect,
             "recurrence": forms.RadioSelect,
+            "unit_goals": forms.SelectMultiple(attrs={"size": 8}),
+            "agenda_items": forms.SelectMultiple(attrs={"size": 8}),
         }
 
-    def __init__(self, *args, plan, **kwargs):
+    def __init__(self, *args, plan, user, **kwargs):
         self.plan = plan
         super().__init__(*args, **kwargs)
         self.order_fields(["letter"])
         self.fields["responsible_unit"].queryset = Unit.objects.active().select_related(
             "administration"
         )
+        self.fields["unit_goals"].queryset = UnitGoal.objects.visible_to(user).for_display()
+        self.fields["agenda_items"].queryset = (
+            AgendaItem.objects.visible_to(user)
+            .select_related("meeting__council")
+            .order_by("-meeting__starts_at", "number")
+        )
+        several = _("Hold Ctrl (Cmd på Mac) nede for at vælge flere.")
+        for name in ("unit_goals", "agenda_items"):
+            field = self.fields[name]
+            field.help_text = f"{field.help_text} {several}"
         if self.instance.pk:
             # Letters never change once given: documents and minutes refer to them.
             self.fields["letter"].disabled = True

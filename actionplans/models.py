@@ -273,6 +273,20 @@ class Initiative(models.Model):
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.PLANNED
     )
+    unit_goals = models.ManyToManyField(
+        "policies.UnitGoal",
+        verbose_name=_("enhedsmål"),
+        blank=True,
+        related_name="initiatives",
+        help_text=_("De enhedsmål for brugerinddragelse, som initiativet understøtter."),
+    )
+    agenda_items = models.ManyToManyField(
+        "councils.AgendaItem",
+        verbose_name=_("dagsordenspunkter"),
+        blank=True,
+        related_name="initiatives",
+        help_text=_("Punkter på et råds dagsorden, hvor rådet blev hørt om initiativet."),
+    )
     created_at = models.DateTimeField(_("oprettet"), auto_now_add=True)
     updated_at = models.DateTimeField(_("ændret"), auto_now=True)
 

@@ -15,7 +15,7 @@ class InitiativeFormMixin:
     template_name = "actionplans/initiative_form.html"
 
     def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "plan": self.plan}
+        return {**super().get_form_kwargs(), "plan": self.plan, "user": self.request.user}
 
 
 class InitiativeCreateView(VisiblePlanMixin, InitiativeFormMixin, CreateView):
@@ -53,9 +53,15 @@ class InitiativeDetailView(VisibleInitiativeMixin, DetailView):
     context_object_name = "initiative"
 
     def get_context_data(self, **kwargs):
+        user = self.request.user
         updates = self.initiative.updates.select_related("author")
+        # The linked goals and items each follow their own app's visibility.
+        goals = self.initiative.unit_goals.visible_to(user).for_display()
+        items = self.initiative.agenda_items.visible_to(user).select_related("meeting__council")
         return super().get_context_data(
             updates=updates,
+            unit_goals=goals,
+            agenda_items=items.order_by("meeting__starts_at", "number"),
             update_form=kwargs.pop("update_form", None) or InitiativeUpdateForm(),
             **kwargs,
         )

@@ -143,4 +143,4 @@ class PlanCsvView(VisiblePlanMixin, View):
     permission_required = "actionplans.view_actionplan"
 
     def get(self, request, *args, **kwargs):
-        return plan_csv_response(self.plan)
+        return plan_csv_response(self.plan, request.user)

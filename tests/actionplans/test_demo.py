@@ -67,3 +67,16 @@ def test_demo_is_idempotent(demo_plan):
     assert demo_plan.status_changes.count() == 2
     demo_plan.refresh_from_db()
     assert demo_plan.last_letter_number == 10
+
+
+def test_demo_initiatives_link_to_the_unit_goals_they_serve(demo_plan):
+    linked = {
+        i.letter: [goal.title for goal in i.unit_goals.all()]
+        for i in demo_plan.initiatives.filter(unit_goals__isnull=False).distinct()
+    }
+    assert linked == {
+        "E": ["Brugerråd med Udviklingshæmmedes Landsforening"],
+        "G": ["Beboerne planlægger fritidstilbuddet"],
+    }
+    load_demo()
+    assert demo_plan.initiatives.get(letter="E").unit_goals.count() == 1

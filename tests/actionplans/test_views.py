@@ -9,11 +9,14 @@ from django.urls import reverse
 
 from actionplans.models import ActionPlan, Initiative, InitiativeUpdate
 from actionplans.rules import can_view_plan
+from policies.models import UnitGoal
 from tests.actionplans.factories import (
     ApprovedActionPlanFactory,
     InitiativeFactory,
     InitiativeUpdateFactory,
 )
+from tests.councils.factories import AgendaItemFactory
+from tests.policies.factories import UnitGoalFactory
 from tests.world import ROLES
 
 pytestmark = pytest.mark.django_db
@@ -221,11 +224,20 @@ def test_plan_list_query_count_is_constant(client, world, size, django_assert_nu
 
 
 @pytest.mark.parametrize("size", [3, 60])
-def test_initiative_page_query_count_is_constant(client, world, size, django_assert_num_queries):
+def test_initiative_page_query_count_is_constant(
+    client, world, member, size, django_assert_num_queries
+):
     initiative = world["initiative"]
     for _ in range(size):
         InitiativeUpdateFactory(initiative=initiative)
-    with django_assert_num_queries(3):  # plan, initiative, updates
+        initiative.unit_goals.add(UnitGoalFactory(policy=world["policy"]))
+        initiative.agenda_items.add(AgendaItemFactory(meeting=world["public_meeting"]))
+    with django_assert_num_queries(5):  # plan, initiative, updates, goals, agenda items
+        page = client.get(initiative.get_absolute_url())
+    assert page.content.decode().count("<li><a href=") >= 2 * size
+    client.force_login(member)
+    # + session, user, and the member's units and councils (header roles, visibility)
+    with django_assert_num_queries(9):
         assert client.get(initiative.get_absolute_url()).status_code == 200
 
 
@@ -250,3 +262,122 @@ def test_plan_page_is_translated(client, world, language, heading, decision):
     assert f'<html lang="{language}">' in page
     assert f'id="initiatives-heading">{heading}</h2>' in page
     assert decision in page
+
+
+def test_initiative_shows_only_the_links_each_reader_may_see(client, world, member, administrator):
+    initiative = world["initiative"]
+    url = initiative.get_absolute_url()
+    visible = {world["goal"].title, world["public_item"].title}
+    hidden = {world["draft_goal"].title, world["item"].title}
+    page = client.get(url).content.decode()
+    assert all(title in page for title in visible)
+    assert not any(title in page for title in hidden)
+    assert world["goal"].get_absolute_url() in page
+    assert world["public_item"].get_absolute_url() in page
+    # A member of the council reads its agenda; goals follow the policies app's rule.
+    client.force_login(member)
+    page = client.get(url).content.decode()
+    assert world["item"].title in page
+    may_read_draft_goal = UnitGoal.objects.visible_to(member).filter(pk=world["draft_goal"].pk)
+    assert (world["draft_goal"].title in page) == may_read_draft_goal.exists()
+    client.force_login(administrator)
+    page = client.get(url).content.decode()
+    assert all(title in page for title in visible | hidden)
+
+
+def test_initiative_without_links_has_no_links_section(client, world):
+    page = client.get(world["draft_initiative"].get_absolute_url())
+    assert page.status_code == 404  # a draft's initiative is hidden from the public
+    page = client.get(InitiativeFactory(plan=world["plan"]).get_absolute_url()).content.decode()
+    assert "Sammenhæng" not in page
+
+
+def test_administrator_links_goals_and_agenda_items(client, world, administrator):
+    plan = world["plan"]
+    client.force_login(administrator)
+    url = reverse("actionplans:initiative_create", kwargs={"pk": plan.pk})
+    form = client.get(url).content.decode()
+    # Choices name the goal's unit and year and the item's council and meeting.
+    assert f"{world['goal'].title} ({world['unit'].name}, 2011)" in form
+    assert world["meeting"].council.name in form
+    response = client.post(
+        url,
+        {
+            "title": "Netværksmøder",
+            "funding": "within_budget",
+            "recurrence": "yearly",
+            "status": "planned",
+            "unit_goals": [world["goal"].pk],
+            "agenda_items": [world["item"].pk, world["public_item"].pk],
+        },
+    )
+    assert response.status_code == 302
+    initiative = plan.initiatives.get(title="Netværksmøder")
+    assert list(initiative.unit_goals.all()) == [world["goal"]]
+    assert set(initiative.agenda_items.all()) == {world["item"], world["public_item"]}
+    edit = reverse(
+        "actionplans:initiative_update", kwargs={"pk": plan.pk, "letter": initiative.letter}
+    )
+    client.post(
+        edit,
+        {
+            "title": "Netværksmøder",
+            "funding": "within_budget",
+            "recurrence": "yearly",
+            "status": "in_progress",
+            "unit_goals": [],
+            "agenda_items": [world["public_item"].pk],
+        },
+    )
+    assert not initiative.unit_goals.exists()
+    assert list(initiative.agenda_items.all()) == [world["public_item"]]
+
+
+def test_unknown_goal_is_refused_and_nothing_stored(client, world, administrator):
+    plan = world["plan"]
+    client.force_login(administrator)
+    before = plan.initiatives.count()
+    response = client.post(
+        reverse("actionplans:initiative_create", kwargs={"pk": plan.pk}),
+        {
+            "title": "Netværksmøder",
+            "funding": "within_budget",
+            "recurrence": "yearly",
+            "status": "planned",
+            "unit_goals": [999999],
+        },
+    )
+    assert "Marker en gyldig valgmulighed" in response.context["form"].errors["unit_goals"][0]
+    assert plan.initiatives.count() == before
+
+
+def test_csv_lists_only_visible_links(client, world, administrator):
+    url = reverse("actionplans:plan_csv", kwargs={"pk": world["plan"].pk})
+    public_row = client.get(url).content.decode("utf-8").splitlines()[1]
+    assert world["goal"].title in public_row and world["public_item"].title in public_row
+    assert world["draft_goal"].title not in public_row and world["item"].title not in public_row
+    client.force_login(administrator)
+    admin_row = client.get(url).content.decode("utf-8").splitlines()[1]
+    assert world["draft_goal"].title in admin_row and world["item"].title in admin_row
+
+
+def test_django_admin_pages_for_initiatives_open(client, world, administrator):
+    client.force_login(administrator)
+    initiative = world["initiative"]
+    assert (
+        client.get(reverse("admin:actionplans_initiative_change", args=[initiative.pk])).status_code
+        == 200
+    )
+    assert (
+        client.get(
+            reverse("admin:actionplans_actionplan_change", args=[initiative.plan_id])
+        ).status_code
+        == 200
+    )
+    # A plan that has been before the committee cannot be deleted, not even in the admin.
+    assert (
+        client.get(
+            reverse("admin:actionplans_actionplan_delete", args=[initiative.plan_id])
+        ).status_code
+        == 403
+    )

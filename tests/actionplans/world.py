@@ -28,6 +28,11 @@ def extend(world):
         focus_area=FocusArea.objects.filter(number=4).first(),
     )
     InitiativeUpdateFactory(initiative=world.objects["initiative"])
+    # Links to a public and a hidden goal, and to a public and a members-only agenda item.
+    world.objects["initiative"].unit_goals.add(world.objects["goal"], world.objects["draft_goal"])
+    world.objects["initiative"].agenda_items.add(
+        world.objects["public_item"], world.objects["item"]
+    )
     world.objects["draft_plan"] = ActionPlanFactory(
         title="Kladde til handleplan", committee=committee, administration=administration
     )

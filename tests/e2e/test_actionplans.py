@@ -40,6 +40,10 @@ def test_administrator_adds_initiative_and_records_decision_then_public_sees_pla
     )
 
     page.get_by_label("Udgift (kr.)").fill("100.000")
+    goal = world["goal"]
+    page.get_by_label("Enhedsmål").select_option(
+        label=f"{goal.title} ({goal.unit.name}, {goal.year})"
+    )
     page.get_by_role("button", name="Gem initiativ").click()
     expect(page.locator("main")).to_contain_text("Initiativ B er tilføjet.")
     expect(
@@ -70,6 +74,11 @@ def test_administrator_adds_initiative_and_records_decision_then_public_sees_pla
         expect(main).to_contain_text("Indstillingen blev godkendt")
         expect(main).to_contain_text("B. Civilsamfunds- og netværksansvarlig medarbejder")
         expect(citizen.get_by_role("link", name="Redigér handleplan")).to_have_count(0)
+        assert_accessible(citizen)
+        citizen.get_by_role(
+            "link", name="B. Civilsamfunds- og netværksansvarlig medarbejder"
+        ).click()
+        expect(citizen.get_by_role("link", name=goal.title)).to_be_visible()
         assert_accessible(citizen)
     finally:
         public.close()
