@@ -8,14 +8,6 @@ from policies.models import UnitGoal
 from portal.csvexport import csv_response
 from portal.markdown import plain_text
 
-# A cell starting with one of these is run as a formula by spreadsheet programs.
-_FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _cell(text):
-    text = text or ""
-    return f"'{text}" if text.startswith(_FORMULA_PREFIXES) else text
-
 
 def _amount(value):
     # Decimal comma and no thousands separator: a Danish spreadsheet reads it as a number.
@@ -52,18 +44,18 @@ def plan_csv_response(plan, user):
     rows = (
         [
             i.letter,
-            _cell(i.title),
-            _cell(plain_text(i.description)),
+            i.title,
+            plain_text(i.description),
             i.focus_area.name if i.focus_area else "",
             i.responsible_unit.name if i.responsible_unit else "",
             i.get_funding_display(),
-            _cell(i.fund_name),
+            i.fund_name,
             _amount(i.cost),
             i.get_recurrence_display() if i.cost is not None else "",
             i.budget_year,
             i.get_status_display(),
-            " | ".join(_cell(str(goal)) for goal in i.unit_goals.all()),
-            " | ".join(_cell(f"{item.meeting} – {item}") for item in i.agenda_items.all()),
+            " | ".join(str(goal) for goal in i.unit_goals.all()),
+            " | ".join(f"{item.meeting} – {item}" for item in i.agenda_items.all()),
         ]
         for i in initiatives
     )

@@ -10,6 +10,17 @@ from collections.abc import Iterable
 from django.http import HttpResponse
 
 BOM = "\ufeff"
+# A cell starting with one of these is run as a formula by spreadsheet programs
+# (CSV injection); a leading apostrophe makes it plain text.
+_FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value):
+    if value is None:
+        return ""
+    if isinstance(value, str) and value.startswith(_FORMULA_PREFIXES):
+        return f"'{value}"
+    return value
 
 
 def csv_response(filename: str, headers: list[str], rows: Iterable[Iterable]) -> HttpResponse:
@@ -19,5 +30,5 @@ def csv_response(filename: str, headers: list[str], rows: Iterable[Iterable]) ->
     writer = csv.writer(response, delimiter=";", quoting=csv.QUOTE_MINIMAL)
     writer.writerow(headers)
     for row in rows:
-        writer.writerow(["" if value is None else value for value in row])
+        writer.writerow([_cell(value) for value in row])
     return response

@@ -59,3 +59,13 @@ def test_healthz_needs_no_database(client, django_assert_num_queries):
 def test_danish_even_when_the_browser_prefers_english(client):
     html = client.get(reverse("home"), HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
     assert '<html lang="da">' in html
+
+
+def test_csv_export_has_bom_semicolons_and_neutralises_formulas():
+    from portal.csvexport import csv_response
+
+    response = csv_response("x.csv", ["Navn", "Beløb"], [['=HYPERLINK("x")', 5], ["Åse", None]])
+    text = response.content.decode("utf-8")
+    assert text.startswith("\ufeffNavn;Beløb")
+    assert "'=HYPERLINK" in text
+    assert "Åse;" in text
