@@ -216,6 +216,10 @@ CELERY_TASK_TIME_LIMIT = env_int("CELERY_TASK_TIME_LIMIT", 300)
 CELERY_TASK_SOFT_TIME_LIMIT = env_int("CELERY_TASK_SOFT_TIME_LIMIT", 240)
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_TIMEZONE = TIME_ZONE
+# The worker runs with an embedded beat (docker-compose.yml): housekeeping every five minutes.
+CELERY_BEAT_SCHEDULE = {
+    "fail-stuck-renditions": {"task": "reports.fail_stuck_renditions", "schedule": 300.0},
+}
 
 # Security. With debug off the secure defaults hold; a deployment behind a
 # TLS-terminating proxy keeps them and sets SECURE_PROXY_SSL_HEADER.

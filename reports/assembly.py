@@ -44,8 +44,10 @@ def _cost_by_funding(initiatives):
 def assemble(report) -> list[FocusAreaStatus]:
     """One FocusAreaStatus per focus area, in the areas' order. Three queries in all."""
     narratives = {n.focus_area_id: n.text for n in report.narratives.all()}
+    # Only goals the public may read: a published report is public.
     goals = list(
-        UnitGoal.objects.filter(year=report.year)
+        UnitGoal.objects.public()
+        .filter(year=report.year)
         .select_related("unit", "focus_area")
         .order_by("unit__name", "title")
     )

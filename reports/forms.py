@@ -1,3 +1,5 @@
+from pathlib import PurePath
+
 from django import forms
 from django.contrib.auth.models import AnonymousUser
 from django.utils.translation import gettext_lazy as _
@@ -71,6 +73,14 @@ class ReportAttachmentForm(forms.ModelForm):
         public = AnonymousUser()
         self.fields["policy_version"].queryset = PolicyVersion.objects.visible_to(public)
         self.fields["action_plan"].queryset = ActionPlan.objects.visible_to(public)
+
+    def save(self, commit=True):
+        attachment = super().save(commit=False)
+        if "file" in self.changed_data and attachment.file:
+            attachment.original_name = PurePath(self.cleaned_data["file"].name).name[:255]
+        if commit:
+            attachment.save()
+        return attachment
 
     def clean(self):
         cleaned = super().clean()

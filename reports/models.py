@@ -1,3 +1,4 @@
+import uuid
 from pathlib import PurePath
 
 from django.conf import settings
@@ -118,7 +119,8 @@ class FocusAreaNarrative(models.Model):
 
 
 def attachment_upload_to(instance, filename):
-    return f"reports/bilag/{instance.report_id}/{filename}"
+    # A random stored name: the name a user gave a file is never trusted on disk.
+    return f"reports/bilag/{uuid.uuid4().hex}{PurePath(filename).suffix.lower()}"
 
 
 class ReportAttachment(models.Model):
@@ -134,6 +136,7 @@ class ReportAttachment(models.Model):
         blank=True,
         validators=[AttachmentValidator()],
     )
+    original_name = models.CharField(_("filnavn"), max_length=255, blank=True, editable=False)
     policy_version = models.ForeignKey(
         PolicyVersion,
         verbose_name=_("politik"),
@@ -161,7 +164,7 @@ class ReportAttachment(models.Model):
 
     @property
     def filename(self):
-        return PurePath(self.file.name).name if self.file else ""
+        return self.original_name or (PurePath(self.file.name).name if self.file else "")
 
 
 class RenditionQuerySet(models.QuerySet):

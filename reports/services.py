@@ -84,8 +84,19 @@ def request_rendition(*, report, user=None, publish_when_done=False) -> Renditio
     return rendition
 
 
+MAX_ATTEMPTS = 5
+
+
 def render_rendition(rendition_id: int) -> Rendition | None:
     """The worker's job. Idempotent: a finished rendition is left as it is."""
+    # A message redelivered again and again (a worker that keeps dying) must end somewhere.
+    Rendition.objects.filter(pk=rendition_id, attempts__gte=MAX_ATTEMPTS).exclude(
+        status=Rendition.Status.DONE
+    ).update(
+        status=Rendition.Status.FAILED,
+        finished_at=timezone.now(),
+        error=_("PDF'en kunne ikke genereres efter %(n)s forsøg.") % {"n": MAX_ATTEMPTS},
+    )
     claimed = Rendition.objects.filter(
         pk=rendition_id, status__in=[Rendition.Status.QUEUED, Rendition.Status.RENDERING]
     ).update(
@@ -145,6 +156,15 @@ def mark_queued_for_retry(rendition_id: int) -> None:
     )
 
 
+def delete_attachment(*, attachment) -> None:
+    """Deletes a bilag, and its file once no other version of the report still uses it."""
+    name = attachment.file.name if attachment.file else ""
+    storage = attachment.file.storage
+    attachment.delete()
+    if name and not ReportAttachment.objects.filter(file=name).exists():
+        transaction.on_commit(lambda: storage.delete(name))
+
+
 def latest_rendition(report) -> Rendition | None:
     return report.renditions.order_by("-queued_at", "-pk").first()
 
@@ -196,6 +216,7 @@ def new_version(*, report, user=None) -> StatusReport:
             title=attachment.title,
             description=attachment.description,
             file=attachment.file.name if attachment.file else "",
+            original_name=attachment.original_name,
             policy_version_id=attachment.policy_version_id,
             action_plan_id=attachment.action_plan_id,
         )

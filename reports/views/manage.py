@@ -7,7 +7,7 @@ from django.views.decorators.http import require_http_methods
 from organisation.models import FocusArea
 from reports.forms import NarrativeForm, ReportAttachmentForm, StatusReportForm
 from reports.models import FocusAreaNarrative, ReportAttachment, StatusReport
-from reports.services import latest_rendition
+from reports.services import delete_attachment, latest_rendition
 from reports.views.common import administrator_required, get_report
 
 
@@ -33,7 +33,7 @@ def manage_list(request):
 @administrator_required
 @require_http_methods(["GET", "POST"])
 def create(request):
-    form = StatusReportForm(request.POST or None)
+    form = StatusReportForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         report = form.save()
         messages.success(request, _("Statusnotatet er oprettet."))
@@ -47,7 +47,7 @@ def edit(request, pk):
     report = get_report(pk)
     if refused := _refuse_if_published(request, report):
         return refused
-    form = StatusReportForm(request.POST or None, instance=report)
+    form = StatusReportForm(request.POST if request.method == "POST" else None, instance=report)
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, _("Ændringerne er gemt."))
@@ -78,7 +78,7 @@ def narratives(request, pk):
         (
             area,
             NarrativeForm(
-                request.POST or None,
+                request.POST if request.method == "POST" else None,
                 prefix=f"area{area.pk}",
                 instance=existing.get(area.pk)
                 or FocusAreaNarrative(report=report, focus_area=area),
@@ -102,8 +102,8 @@ def attachment_add(request, pk):
         return refused
     next_position = (report.attachments.count() + 1) * 10
     form = ReportAttachmentForm(
-        request.POST or None,
-        request.FILES or None,
+        request.POST if request.method == "POST" else None,
+        request.FILES if request.method == "POST" else None,
         instance=ReportAttachment(report=report, position=next_position),
     )
     if request.method == "POST" and form.is_valid():
@@ -120,7 +120,11 @@ def attachment_edit(request, pk):
     report = attachment.report
     if refused := _refuse_if_published(request, report):
         return refused
-    form = ReportAttachmentForm(request.POST or None, request.FILES or None, instance=attachment)
+    form = ReportAttachmentForm(
+        request.POST if request.method == "POST" else None,
+        request.FILES if request.method == "POST" else None,
+        instance=attachment,
+    )
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, _("Bilaget er gemt."))
@@ -140,7 +144,7 @@ def attachment_delete(request, pk):
     if refused := _refuse_if_published(request, report):
         return refused
     if request.method == "POST":
-        attachment.delete()
+        delete_attachment(attachment=attachment)
         messages.success(request, _("Bilaget er slettet."))
         return redirect("reports:manage", pk=report.pk)
     return render(

@@ -38,7 +38,7 @@ def rendition_status(request, pk):
     rendition = get_object_or_404(Rendition.objects.select_related("report"), pk=pk)
     context = {"rendition": rendition, "report": rendition.report}
     if request.headers.get("HX-Request"):
-        return render(request, "reports/_rendition_status.html", context)
+        return render(request, "reports/_rendition_status_body.html", context)
     return render(request, "reports/rendition_status.html", context)
 
 

@@ -44,3 +44,23 @@ def test_administrator_composes_renders_and_publishes(page, login, administrator
     assert_accessible(page)
     page.get_by_role("link", name="Brugerdemokrati – Status medio 2011", exact=True).click()
     assert_accessible(page)
+
+
+def test_progress_page_polls_from_queued_to_done(page, login, administrator, world):
+    from reports.models import Rendition
+
+    rendition = Rendition.objects.create(
+        report=world["draft_report"], content_html="<p>x</p>", source_checksum="x"
+    )
+    login(administrator)
+    page.goto(f"/rapporter/administrer/pdf/{rendition.pk}/status/")
+    status = page.locator("[data-status]")
+    assert status.inner_text() == "I kø"
+    assert page.get_by_role("progressbar").count() == 1
+    assert_accessible(page)
+    # The worker finishes; the page notices by itself.
+    Rendition.objects.filter(pk=rendition.pk).update(status=Rendition.Status.DONE, page_count=3)
+    page.locator("[data-status='done']").wait_for(timeout=15_000)
+    assert "Hent PDF (3 sider)" in page.locator("main").inner_text()
+    assert page.get_by_role("status").count() == 1
+    assert_accessible(page)

@@ -64,6 +64,28 @@ ROWS = [
         kwargs=lambda w: {"pk": w["draft_report_attachment"].pk},
         method="post",
     ),
+    Row(
+        "reports:edit",
+        expect(403, anonymous=LOGIN, administrator=200),
+        kwargs=draft,
+        method="post",
+        data={"title": ""},
+        label="invalid",
+    ),
+    Row("reports:narratives", ADMIN_POST, kwargs=draft, method="post", data={}),
+    Row(
+        "reports:attachment_add",
+        ADMIN_POST,
+        kwargs=draft,
+        method="post",
+        data={"title": "Bilag", "description": "Tekst", "position": 9},
+    ),
+    Row(
+        "reports:publish",
+        ADMIN_POST,
+        kwargs=draft,
+        method="post",
+    ),
     Row("reports:preview", ADMIN_ONLY, kwargs=draft),
     Row("reports:render", ADMIN_POST, kwargs=draft, method="post"),
     Row(
