@@ -25,6 +25,8 @@ class MembershipInline(admin.TabularInline):
     extra = 0
     autocomplete_fields = ["user"]
     raw_id_fields = ["substitute_for"]
+    # Only the member consents to being named in public (ListingConsentView).
+    readonly_fields = ["listed_publicly"]
 
 
 @admin.register(Council)
@@ -42,12 +44,29 @@ class MembershipAdmin(admin.ModelAdmin):
     search_fields = ["user__full_name", "user__email", "council__name"]
     autocomplete_fields = ["user"]
     raw_id_fields = ["substitute_for"]
+    # Many members use addiction or psychiatric services: only the member may
+    # consent to being named in public, on their own page (ListingConsentView).
+    readonly_fields = ["listed_publicly"]
+
+
+def _locked(meeting) -> bool:
+    return meeting is not None and meeting.agenda_locked
 
 
 class AgendaItemInline(admin.StackedInline):
     model = AgendaItem
     extra = 0
     fields = ["number", "title", "kind", "first_put_on"]
+
+    # The admin honours the same lock as the portal once the minutes are approved.
+    def has_add_permission(self, request, obj=None):
+        return not _locked(obj) and super().has_add_permission(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return not _locked(obj) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return not _locked(obj) and super().has_delete_permission(request, obj)
 
 
 @admin.register(Meeting)
@@ -70,6 +89,16 @@ class CommentAdmin(admin.ModelAdmin):
 class StatementAdmin(admin.ModelAdmin):
     list_display = ["item", "given_on"]
     raw_id_fields = ["item"]
+
+    def has_change_permission(self, request, obj=None):
+        return not (obj and _locked(obj.item.meeting)) and super().has_change_permission(
+            request, obj
+        )
+
+    def has_delete_permission(self, request, obj=None):
+        return not (obj and _locked(obj.item.meeting)) and super().has_delete_permission(
+            request, obj
+        )
 
 
 @admin.register(Response)

@@ -330,6 +330,11 @@ class Meeting(models.Model):
     def agenda_is_published(self) -> bool:
         return self.status in AGENDA_VISIBLE_STATUSES
 
+    @property
+    def agenda_locked(self) -> bool:
+        """Approved minutes are the record: the agenda behind them must not change afterwards."""
+        return self.status == MeetingStatus.MINUTES_APPROVED
+
     def comments_open(self, now=None) -> bool:
         now = now or timezone.now()
         return self.status == MeetingStatus.PUBLISHED and now < self.effective_deadline

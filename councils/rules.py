@@ -73,6 +73,26 @@ def agenda_is_published(user, obj):
     return item is not None and item.meeting.agenda_is_published
 
 
+def meeting_of(obj):
+    """The meeting an agenda object belongs to (meeting, item, attachment, statement), or None."""
+    from councils.models import AgendaItem, Attachment, Meeting, Statement
+
+    if isinstance(obj, Meeting):
+        return obj
+    if isinstance(obj, AgendaItem):
+        return obj.meeting
+    if isinstance(obj, Attachment | Statement):
+        return obj.item.meeting
+    return None
+
+
+@rules.predicate
+def agenda_is_open(user, obj):
+    """False once the minutes are approved; the administration's response is not bound by it."""
+    meeting = meeting_of(obj)
+    return meeting is not None and not meeting.agenda_locked
+
+
 @rules.predicate
 def takes_advice(user, item):
     return item is not None and item.takes_advice
@@ -84,6 +104,8 @@ def has_statement(user, item):
 
 
 can_manage = is_secretary_of | is_administrator
+# Changes to the agenda and its record; refused once the minutes are approved.
+can_edit_agenda = can_manage & agenda_is_open
 
 # Model "view" permissions answer for objects the view has already found through
 # visible_to; these say who may see the parts that are never public.
@@ -94,12 +116,12 @@ rules.add_perm("councils.manage_meetings", can_manage)
 rules.add_perm("councils.add_meeting", can_manage)
 rules.add_perm("councils.change_meeting", can_manage)
 rules.add_perm("councils.publish_meeting", can_manage)
-rules.add_perm("councils.add_agendaitem", can_manage)
-rules.add_perm("councils.change_agendaitem", can_manage)
-rules.add_perm("councils.delete_agendaitem", can_manage)
-rules.add_perm("councils.add_attachment", can_manage)
-rules.add_perm("councils.delete_attachment", can_manage)
-rules.add_perm("councils.record_attendance", can_manage)
+rules.add_perm("councils.add_agendaitem", can_edit_agenda)
+rules.add_perm("councils.change_agendaitem", can_edit_agenda)
+rules.add_perm("councils.delete_agendaitem", can_edit_agenda)
+rules.add_perm("councils.add_attachment", can_edit_agenda)
+rules.add_perm("councils.delete_attachment", can_edit_agenda)
+rules.add_perm("councils.record_attendance", can_edit_agenda)
 
 # Whether the deadline has passed is checked separately, to give a clear message.
 rules.add_perm("councils.comment_agendaitem", is_member_of & agenda_is_published)
@@ -108,7 +130,7 @@ rules.add_perm(
 )
 rules.add_perm("councils.hide_comment", (is_secretary_of | is_administrator) & is_visible_comment)
 
-rules.add_perm("councils.record_statement", can_manage & takes_advice & agenda_is_published)
+rules.add_perm("councils.record_statement", can_edit_agenda & takes_advice & agenda_is_published)
 rules.add_perm("councils.record_response", is_administrator & takes_advice & has_statement)
 
 rules.add_perm("councils.set_listing_consent", is_own_membership)

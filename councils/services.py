@@ -27,14 +27,27 @@ def _renumber(meeting_id: int) -> None:
             item.save(update_fields=["number"])
 
 
+class AgendaLocked(Exception):
+    """The minutes were approved (perhaps a moment ago, in another request)."""
+
+
 def _lock(meeting_id: int) -> Meeting:
     return Meeting.objects.select_for_update().get(pk=meeting_id)
+
+
+def _lock_open(meeting_id: int) -> Meeting:
+    # The views refuse a locked agenda already; under the row lock a concurrent
+    # approval cannot slip in between their check and this write.
+    meeting = _lock(meeting_id)
+    if meeting.agenda_locked:
+        raise AgendaLocked
+    return meeting
 
 
 @transaction.atomic
 def add_item(*, item: AgendaItem) -> AgendaItem:
     """Puts a new item last on its meeting's agenda."""
-    _lock(item.meeting_id)
+    _lock_open(item.meeting_id)
     last = AgendaItem.objects.filter(meeting_id=item.meeting_id).aggregate(n=Max("number"))["n"]
     item.number = (last or 0) + 1
     item.save()
@@ -44,7 +57,7 @@ def add_item(*, item: AgendaItem) -> AgendaItem:
 @transaction.atomic
 def move_item(*, item: AgendaItem, direction: str) -> None:
     """Moves an item one place up or down; every number follows the new order."""
-    _lock(item.meeting_id)
+    _lock_open(item.meeting_id)
     _renumber(item.meeting_id)
     items = list(AgendaItem.objects.filter(meeting_id=item.meeting_id).order_by("number"))
     index = next(i for i, other in enumerate(items) if other.pk == item.pk)
@@ -61,7 +74,7 @@ def move_item(*, item: AgendaItem, direction: str) -> None:
 @transaction.atomic
 def delete_item(*, item: AgendaItem) -> None:
     meeting_id = item.meeting_id
-    _lock(meeting_id)
+    _lock_open(meeting_id)
     for attachment in item.attachments.all():
         attachment.file.delete(save=False)
     item.delete()
@@ -205,6 +218,7 @@ def hide_comment(*, comment: Comment, by, reason: str) -> None:
 @transaction.atomic
 def record_attendance(*, meeting: Meeting, statuses: dict[int, str]) -> None:
     """``statuses``: membership id → attendance status; an empty status removes the record."""
+    _lock_open(meeting.pk)
     existing = {a.membership_id: a for a in meeting.attendances.all()}
     for membership_id, status in statuses.items():
         current = existing.get(membership_id)

@@ -2,8 +2,12 @@
 
 from django.contrib.auth.views import redirect_to_login
 from django.http import Http404
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
 from rules.contrib.views import PermissionRequiredMixin
+
+from councils.rules import meeting_of
+from councils.services import AgendaLocked
 
 
 class LoginOn404Mixin:
@@ -47,3 +51,51 @@ class GuardedObjectMixin(VisibleObjectMixin, PermissionRequiredMixin):
 
     def get_permission_object(self):
         return self.get_object()
+
+
+def agenda_locked_message(*, posted: bool) -> str:
+    message = _(
+        "Referatet er godkendt, så dagsordenen er låst. Punkter, bilag, beslutninger, "
+        "fremmøde og rådets udtalelser kan ikke længere ændres. "
+        "Forvaltningens svar på en udtalelse kan stadig skrives."
+    )
+    if posted:
+        return f"{_('Din ændring er ikke gemt.')} {message}"
+    return message
+
+
+class AgendaLockMixin:
+    """Tells a secretary why a locked agenda refuses a change, instead of a bare 403.
+
+    The lock itself is in the rules (``agenda_is_open``); this only explains the
+    refusal to someone who could otherwise manage the meeting. List it before
+    GuardedObjectMixin.
+    """
+
+    def dispatch(self, request, *args, **kwargs):
+        try:
+            return super().dispatch(request, *args, **kwargs)
+        except AgendaLocked:
+            return self._locked_response(meeting_of(self.get_permission_object()))
+
+    def _locked_response(self, meeting):
+        return render(
+            self.request,
+            "councils/agenda_locked.html",
+            {
+                "meeting": meeting,
+                "message": agenda_locked_message(posted=self.request.method == "POST"),
+            },
+            status=403,
+        )
+
+    def handle_no_permission(self):
+        user = self.request.user
+        meeting = meeting_of(self.get_permission_object())
+        if (
+            meeting is not None
+            and meeting.agenda_locked
+            and user.has_perm("councils.manage_meetings", meeting)
+        ):
+            return self._locked_response(meeting)
+        return super().handle_no_permission()

@@ -8,7 +8,7 @@ from django.views.generic import FormView, View
 from councils import services
 from councils.forms import AgendaItemForm, AttachmentForm, ResponseForm, StatementForm
 from councils.models import AgendaItem, Attachment, Meeting, Response, Statement
-from councils.views.base import GuardedObjectMixin, VisibleObjectMixin
+from councils.views.base import AgendaLockMixin, GuardedObjectMixin, VisibleObjectMixin
 from councils.views.meetings import ConfirmView
 from portal.files import protected_file_response
 
@@ -23,7 +23,7 @@ class ItemMixin:
         return self.object.get_absolute_url()
 
 
-class ItemCreateView(GuardedObjectMixin, FormView):
+class ItemCreateView(AgendaLockMixin, GuardedObjectMixin, FormView):
     model = Meeting
     permission_required = "councils.add_agendaitem"
     template_name = "councils/item_form.html"
@@ -45,7 +45,7 @@ class ItemCreateView(GuardedObjectMixin, FormView):
         return super().get_context_data(meeting=self.object, item=None, **kwargs)
 
 
-class ItemEditView(ItemMixin, GuardedObjectMixin, FormView):
+class ItemEditView(ItemMixin, AgendaLockMixin, GuardedObjectMixin, FormView):
     permission_required = "councils.change_agendaitem"
     template_name = "councils/item_form.html"
     form_class = AgendaItemForm
@@ -62,7 +62,7 @@ class ItemEditView(ItemMixin, GuardedObjectMixin, FormView):
         return super().get_context_data(meeting=self.object.meeting, item=self.object, **kwargs)
 
 
-class ItemDeleteView(ItemMixin, ConfirmView):
+class ItemDeleteView(ItemMixin, AgendaLockMixin, ConfirmView):
     permission_required = "councils.delete_agendaitem"
     heading = property(lambda self: _("Slet punkt %(number)d") % {"number": self.object.number})
     button = property(lambda self: _("Slet punktet"))
@@ -80,7 +80,7 @@ class ItemDeleteView(ItemMixin, ConfirmView):
         return redirect(meeting)
 
 
-class ItemMoveView(ItemMixin, GuardedObjectMixin, View):
+class ItemMoveView(ItemMixin, AgendaLockMixin, GuardedObjectMixin, View):
     permission_required = "councils.change_agendaitem"
 
     def get(self, request, *args, **kwargs):
@@ -95,7 +95,7 @@ class ItemMoveView(ItemMixin, GuardedObjectMixin, View):
         return redirect(self.back_url())
 
 
-class AttachmentCreateView(ItemMixin, GuardedObjectMixin, FormView):
+class AttachmentCreateView(ItemMixin, AgendaLockMixin, GuardedObjectMixin, FormView):
     permission_required = "councils.add_attachment"
     template_name = "councils/attachment_form.html"
     form_class = AttachmentForm
@@ -125,7 +125,7 @@ class AttachmentDownloadView(VisibleObjectMixin, View):
         return protected_file_response(attachment.file, download_name=attachment.filename)
 
 
-class AttachmentDeleteView(ConfirmView):
+class AttachmentDeleteView(AgendaLockMixin, ConfirmView):
     model = Attachment
     permission_required = "councils.delete_attachment"
     heading = property(lambda self: _("Slet bilag"))
@@ -151,7 +151,7 @@ class AttachmentDeleteView(ConfirmView):
         return redirect(back)
 
 
-class StatementView(ItemMixin, GuardedObjectMixin, FormView):
+class StatementView(ItemMixin, AgendaLockMixin, GuardedObjectMixin, FormView):
     """The secretary records the council's statement (udtalelse) on a høring or budget item."""
 
     permission_required = "councils.record_statement"

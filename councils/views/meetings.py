@@ -16,7 +16,7 @@ from councils.models import (
     MeetingStatus,
 )
 from councils.selectors import active_memberships, meeting_items
-from councils.views.base import GuardedObjectMixin, VisibleObjectMixin
+from councils.views.base import AgendaLockMixin, GuardedObjectMixin, VisibleObjectMixin
 
 
 class MeetingDetailView(VisibleObjectMixin, TemplateView):
@@ -63,6 +63,9 @@ class MeetingDetailView(VisibleObjectMixin, TemplateView):
             with_comments=with_comments,
             comments_open=meeting.comments_open(),
             can_manage=can_manage,
+            # The same rules as the views: nothing to click that the server would refuse.
+            can_edit_agenda=has("councils.add_agendaitem", meeting),
+            can_record_attendance=has("councils.record_attendance", meeting),
             can_see_names=has("councils.view_member_names", meeting.council),
             show_minutes=meeting.status == MeetingStatus.MINUTES_APPROVED
             or (can_manage and meeting.minutes),
@@ -267,7 +270,7 @@ class MinutesView(GuardedObjectMixin, FormView):
         return super().get_context_data(meeting=self.object, **kwargs)
 
 
-class AttendanceView(GuardedObjectMixin, FormView):
+class AttendanceView(AgendaLockMixin, GuardedObjectMixin, FormView):
     model = Meeting
     permission_required = "councils.record_attendance"
     template_name = "councils/attendance_form.html"
