@@ -1,6 +1,7 @@
 import re
 
 from django import forms
+from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
 from councils.models import (
@@ -80,19 +81,43 @@ class AttachmentForm(forms.ModelForm):
         help_texts = {"title": _("Valgfri. Uden titel vises filnavnet.")}
 
 
+class PlainTextField(forms.CharField):
+    """Counts line breaks as the browser's counter does.
+
+    Browsers submit a textarea's line breaks as CRLF but show and count them as
+    one character; without this, text the counter calls 5,000 characters
+    long would be refused here.
+    """
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        return value.replace("\r\n", "\n").replace("\r", "\n")
+
+
 class CommentForm(forms.Form):
-    text = forms.CharField(
+    # A validator, not max_length: max_length would also render a maxlength
+    # attribute, and browsers silently cut pasted text at it. The character
+    # counter (councils/character-count.js) warns instead, and this refuses.
+    text = PlainTextField(
         label=_("Din kommentar"),
-        widget=forms.Textarea(attrs={"rows": 6}),
-        max_length=COMMENT_MAX_LENGTH,
+        widget=forms.Textarea(
+            attrs={
+                "rows": 6,
+                "aria-describedby": "id_text_helptext id_text_counter",
+                "data-character-count": "id_text_counter",
+            }
+        ),
+        validators=[
+            MaxLengthValidator(
+                COMMENT_MAX_LENGTH,
+                message=_(
+                    "Kommentaren er for lang: %(show_value)d tegn. Den må højst være "
+                    "%(limit_value)d tegn. Forkort den, og send den igen."
+                ),
+            )
+        ],
         help_text=_("Almindelig tekst, højst 5.000 tegn. Kommentarer ses kun af rådets medlemmer."),
-        error_messages={
-            "required": _("Skriv en kommentar, før du sender den."),
-            "max_length": _(
-                "Kommentaren er for lang: %(show_value)d tegn. Den må højst være "
-                "%(limit_value)d tegn. Forkort den, og send den igen."
-            ),
-        },
+        error_messages={"required": _("Skriv en kommentar, før du sender den.")},
     )
 
     def clean_text(self):

@@ -8,7 +8,7 @@ from django.views.generic import FormView
 
 from councils import services
 from councils.forms import CommentForm, HideCommentForm
-from councils.models import AgendaItem, Comment, MeetingStatus
+from councils.models import COMMENT_MAX_LENGTH, AgendaItem, Comment, MeetingStatus
 from councils.views.base import GuardedObjectMixin
 
 
@@ -39,6 +39,9 @@ class ClosedCommentsMixin:
         if not self.meeting().comments_open():
             return self.render_closed(status=403, unsaved=request.POST.get("text", ""))
         return super().post(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(comment_max_length=COMMENT_MAX_LENGTH, **kwargs)
 
     def render_closed(self, *, status, unsaved=""):
         context = self.get_context_data(

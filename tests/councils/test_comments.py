@@ -1,6 +1,8 @@
+import re
 from datetime import timedelta
 
 import pytest
+from django.contrib.staticfiles import finders
 from django.urls import reverse
 from django.utils import timezone
 
@@ -174,3 +176,48 @@ def test_administrator_without_a_seat_cannot_comment(client, world, administrato
     client.force_login(administrator)
     assert _post(client, world["item"], "Fra forvaltningen").status_code == 403
     assert not Comment.objects.filter(text="Fra forvaltningen").exists()
+
+
+def test_textarea_has_no_maxlength_but_a_linked_counter(as_member, world):
+    body = as_member.get(_create_url(world["item"])).content.decode()
+    textarea = re.search(r"<textarea[^>]*>", body).group(0)
+    # Browsers silently cut pasted text at maxlength; the counter warns instead.
+    assert "maxlength" not in textarea
+    described_by = re.search(r'aria-describedby="([^"]+)"', textarea).group(1).split()
+    assert "id_text_counter" in described_by and "id_text_helptext" in described_by
+    assert 'id="id_text_counter"' in body
+    assert 'data-limit="5000"' in body
+    assert 'aria-live="polite"' in body
+    assert "councils/character-count.js" in body
+    assert finders.find("councils/character-count.js")
+
+
+def test_5001_characters_pasted_are_refused_not_cut(as_member, world):
+    before = Comment.objects.count()
+    text = "Indsat tekst. " + "z" * 4987  # 5,001 characters
+    response = _post(as_member, world["item"], text)
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert "Kommentaren er for lang: 5001 tegn." in body
+    assert text in body  # handed back whole, so nothing is lost
+    assert Comment.objects.count() == before
+
+
+def test_line_breaks_count_as_one_character(as_member, world):
+    # Browsers send CRLF; the counter (and the member) count one character per line break.
+    text = "abcd\r\n" * 900 + "slut"  # 5,404 characters sent, 4,504 typed
+    response = _post(as_member, world["item"], text)
+    assert response.status_code == 302
+    stored = Comment.objects.get(text__endswith="slut")
+    assert len(stored.text) == 4504
+    assert "\r" not in stored.text
+
+
+def test_editing_to_5001_characters_is_refused(as_member, world):
+    comment = world["comment"]
+    response = as_member.post(
+        reverse("councils:comment_edit", args=[comment.pk]), {"text": "e" * 5001}
+    )
+    assert "Kommentaren er for lang: 5001 tegn." in response.content.decode()
+    comment.refresh_from_db()
+    assert comment.text == "Jeg støtter indstillingen."

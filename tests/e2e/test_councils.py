@@ -100,3 +100,34 @@ def test_council_pages_have_no_axe_violations(page, login, world, new_page):
     secretary_page = new_page(world.users["secretary"])
     secretary_page.goto(world["meeting"].get_absolute_url())
     assert_accessible(secretary_page)
+
+
+def test_comment_counter_counts_and_nothing_is_cut(page, login, world):
+    item = world["item"]
+    login(world.users["member"])
+    page.goto(f"/raad/punkt/{item.pk}/kommentar/")
+    textarea = page.get_by_label("Din kommentar")
+    counter = page.locator("#id_text_counter")
+    expect(counter).to_be_visible()
+    expect(counter).to_have_text("0 af 5.000 tegn")
+    assert "id_text_counter" in textarea.get_attribute("aria-describedby").split()
+    assert textarea.get_attribute("maxlength") is None
+
+    textarea.fill("Hej rådet")
+    expect(counter).to_have_text("9 af 5.000 tegn")
+    # The polite live region follows once typing pauses.
+    status = page.locator('[aria-live="polite"][data-character-count-status]')
+    expect(status).to_have_text("9 af 5.000 tegn")
+
+    # Pasting too much keeps every character and says how many are too many.
+    textarea.fill("a" * 5010)
+    expect(counter).to_have_text("5.010 af 5.000 tegn – 10 tegn for mange")
+    assert len(textarea.input_value()) == 5010
+    assert_accessible(page)
+
+    page.get_by_role("button", name="Send kommentar").click()
+    expect(page.locator("main")).to_contain_text("Kommentaren er for lang: 5010 tegn.")
+    assert not Comment.objects.filter(item=item, text__startswith="aaaa").exists()
+    # The refused text comes back whole, and the counter still tells the member why.
+    assert len(page.get_by_label("Din kommentar").input_value()) == 5010
+    expect(page.locator("#id_text_counter")).to_contain_text("10 tegn for mange")
