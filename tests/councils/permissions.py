@@ -5,6 +5,9 @@ meetings (outsider sits there). Hidden objects are a 404 for logged-in users and
 login page for anonymous visitors; visible objects without the right are a 403.
 """
 
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from councils.demo import minimal_pdf
 from tests.permissions.matrix import LOGIN, Row, expect, logged_in, public
 
 
@@ -19,6 +22,8 @@ MANAGE = expect(404, anonymous=LOGIN, member=403, secretary=200, administrator=2
 MANAGE_POST = expect(404, anonymous=LOGIN, member=403, secretary=302, administrator=302)
 # The same work on the public council: everybody sees it, only administrators manage it.
 MANAGE_PUBLIC = expect(403, anonymous=LOGIN, administrator=200)
+# Approved minutes lock the agenda: nobody changes it any more (a 403 that names the reason).
+LOCKED = expect(404, anonymous=LOGIN, member=403, secretary=403, administrator=403)
 
 
 def meeting_data(world):
@@ -33,6 +38,15 @@ def meeting_data(world):
 
 def item_data(world):
     return {"title": "Nyt punkt", "kind": "droeftelse", "body": "Tekst"}
+
+
+def attachment_data(world):
+    # A fresh upload for every role: a file object is read once.
+    return {"title": "Bilag", "file": SimpleUploadedFile("bilag.pdf", minimal_pdf("Bilag"))}
+
+
+def attendance_data(world):
+    return {f"m{world['membership'].pk}": "present"}
 
 
 ROWS = [
@@ -93,6 +107,27 @@ ROWS = [
         data={"minutes": "Referat.", "approve": "1"},
     ),
     Row("councils:meeting_attendance", MANAGE, kwargs=pk("held_meeting")),
+    Row(
+        "councils:meeting_attendance",
+        MANAGE_POST,
+        kwargs=pk("held_meeting"),
+        method="post",
+        data=attendance_data,
+    ),
+    Row(
+        "councils:meeting_attendance",
+        LOCKED,
+        kwargs=pk("approved_meeting"),
+        method="post",
+        data=attendance_data,
+        label="locked",
+    ),
+    Row(
+        "councils:meeting_detail",
+        MEMBERS_ONLY_READ,
+        kwargs=pk("approved_meeting"),
+        label="approved",
+    ),
     # Agenda items
     Row("councils:item_create", MANAGE, kwargs=pk("meeting")),
     Row("councils:item_create", MANAGE_POST, kwargs=pk("meeting"), method="post", data=item_data),
@@ -105,6 +140,33 @@ ROWS = [
         label="planned",
     ),
     Row("councils:item_edit", MANAGE_PUBLIC, kwargs=pk("public_item"), label="public"),
+    Row("councils:item_edit", MANAGE_POST, kwargs=pk("item"), method="post", data=item_data),
+    Row("councils:item_edit", LOCKED, kwargs=pk("approved_item"), label="locked"),
+    Row(
+        "councils:item_edit",
+        LOCKED,
+        kwargs=pk("approved_item"),
+        method="post",
+        data=item_data,
+        label="locked",
+    ),
+    Row(
+        "councils:item_create",
+        LOCKED,
+        kwargs=pk("approved_meeting"),
+        method="post",
+        data=item_data,
+        label="locked",
+    ),
+    Row("councils:item_delete", LOCKED, kwargs=pk("approved_item"), method="post", label="locked"),
+    Row(
+        "councils:item_move",
+        LOCKED,
+        kwargs=pk("approved_item"),
+        method="post",
+        data={"direction": "up"},
+        label="locked",
+    ),
     Row("councils:item_delete", MANAGE, kwargs=pk("item")),
     Row("councils:item_delete", MANAGE_POST, kwargs=pk("item"), method="post"),
     Row(
@@ -145,6 +207,34 @@ ROWS = [
     ),
     # Attachments: only ever through the permission-checked view
     Row("councils:attachment_create", MANAGE, kwargs=pk("item")),
+    Row(
+        "councils:attachment_create",
+        MANAGE_POST,
+        kwargs=pk("item"),
+        method="post",
+        data=attachment_data,
+    ),
+    Row(
+        "councils:attachment_create",
+        LOCKED,
+        kwargs=pk("approved_item"),
+        method="post",
+        data=attachment_data,
+        label="locked",
+    ),
+    Row(
+        "councils:attachment_download",
+        MEMBERS_ONLY_READ,
+        kwargs=pk("approved_attachment"),
+        label="approved",
+    ),
+    Row(
+        "councils:attachment_delete",
+        LOCKED,
+        kwargs=pk("approved_attachment"),
+        method="post",
+        label="locked",
+    ),
     Row("councils:attachment_download", MEMBERS_ONLY_READ, kwargs=pk("attachment")),
     Row(
         "councils:attachment_download",

@@ -92,3 +92,11 @@ def test_inactive_users_feed_is_gone(client, world, member):
     member.save()
     token = world["calendar_token"].token
     assert client.get(reverse("councils:member_feed", args=[token])).status_code == 404
+
+
+def test_private_feed_of_another_councils_member(client, world):
+    # The outsider sits only in the public council: none of the members-only council's meetings.
+    token = CalendarToken.objects.create(user=world.users["outsider"]).token
+    events = _events(client.get(reverse("councils:member_feed", args=[token])))
+    assert set(events) == {_uid(world["public_meeting"])}
+    assert world["meeting"].title not in str(events)

@@ -128,3 +128,33 @@ def test_start_page_lists_a_members_next_meetings(client, world, member):
     body = client.get("/").content.decode()
     assert "Dine næste rådsmøder" in body
     assert "Ordinært møde" in body
+
+
+@pytest.mark.parametrize("role", ["anonymous", "member", "caseworker", "administrator"])
+def test_comments_on_a_public_agenda_stay_with_that_council(client, world, role):
+    """A public agenda is public; its comments and the commenters' names are not."""
+    user = world.user(role)
+    if user:
+        client.force_login(user)
+    body = client.get(world["public_meeting"].get_absolute_url()).content.decode()
+    assert world["public_item"].title in body  # the agenda itself is public…
+    if role == "administrator":
+        assert "Godt forslag." in body  # …the administration reads the comments…
+    else:
+        assert "Godt forslag." not in body  # …nobody outside the council does
+        assert world.users["outsider"].full_name not in body
+
+
+@pytest.mark.parametrize("role", ["anonymous", "outsider", "caseworker"])
+def test_approved_minutes_and_their_attachment_stay_members_only(client, world, role):
+    user = world.user(role)
+    if user:
+        client.force_login(user)
+    page = client.get(world["approved_meeting"].get_absolute_url())
+    assert page.status_code in (302, 404)
+    assert "Godkendt referat." not in page.content.decode()
+    download = client.get(
+        reverse("councils:attachment_download", args=[world["approved_attachment"].pk])
+    )
+    assert download.status_code in (302, 404)
+    assert b"%PDF" not in b"".join(getattr(download, "streaming_content", [download.content]))

@@ -4,7 +4,8 @@
 - ``other_council``: public meetings; ``outsider`` is its member.
 Meetings of ``council``: ``meeting`` (published agenda, deadline ahead), ``planned_meeting``
 (agenda not published), ``past_meeting`` (published, begun, deadline passed) and
-``held_meeting`` (held, with a statement on a høring item).
+``held_meeting`` (held, with a statement on a høring item) and ``approved_meeting`` (minutes
+approved: its agenda is locked).
 """
 
 from datetime import timedelta
@@ -108,6 +109,24 @@ def extend(world):
     )
     world.objects["held_item"] = held_item
     world.objects["statement"] = StatementFactory(item=held_item)
+
+    approved = MeetingFactory(
+        council=council,
+        title="Møde med godkendt referat",
+        status=MeetingStatus.MINUTES_APPROVED,
+        starts_at=now - timedelta(days=60),
+        comment_deadline=now - timedelta(days=62),
+        agenda_published_at=now - timedelta(days=70),
+        minutes="Godkendt referat.",
+        minutes_approved_at=now - timedelta(days=50),
+    )
+    world.objects["approved_meeting"] = approved
+    world.objects["approved_item"] = approved_item = AgendaItemFactory(
+        meeting=approved, number=1, title="Afsluttet punkt", decision="Taget til efterretning."
+    )
+    world.objects["approved_attachment"] = AttachmentFactory(
+        item=approved_item, title="Bilag til afsluttet punkt"
+    )
 
     public_meeting = MeetingFactory(
         council=other,
