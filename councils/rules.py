@@ -122,6 +122,8 @@ rules.add_perm("councils.delete_agendaitem", can_edit_agenda)
 rules.add_perm("councils.add_attachment", can_edit_agenda)
 rules.add_perm("councils.delete_attachment", can_edit_agenda)
 rules.add_perm("councils.record_attendance", can_edit_agenda)
+# Approved minutes are the record the council agreed on: they change no more.
+rules.add_perm("councils.write_minutes", can_edit_agenda)
 
 # Whether the deadline has passed is checked separately, to give a clear message.
 rules.add_perm("councils.comment_agendaitem", is_member_of & agenda_is_published)

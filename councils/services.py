@@ -184,11 +184,13 @@ def mark_held(*, meeting: Meeting) -> None:
 @transaction.atomic
 def save_minutes(*, meeting: Meeting, minutes: str, approve: bool) -> None:
     locked = _lock(meeting.pk)
-    if locked.status not in (MeetingStatus.HELD, MeetingStatus.MINUTES_APPROVED):
+    if locked.agenda_locked:
+        raise AgendaLocked
+    if locked.status != MeetingStatus.HELD:
         raise ValueError("Minutes belong to a meeting that has been held.")
     locked.minutes = minutes
     fields = ["minutes"]
-    if approve and locked.status == MeetingStatus.HELD:
+    if approve:
         locked.status = MeetingStatus.MINUTES_APPROVED
         locked.minutes_approved_at = timezone.now()
         fields += ["status", "minutes_approved_at"]

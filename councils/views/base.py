@@ -55,8 +55,8 @@ class GuardedObjectMixin(VisibleObjectMixin, PermissionRequiredMixin):
 
 def agenda_locked_message(*, posted: bool) -> str:
     message = _(
-        "Referatet er godkendt, så dagsordenen er låst. Punkter, bilag, beslutninger, "
-        "fremmøde og rådets udtalelser kan ikke længere ændres. "
+        "Referatet er godkendt, så dagsordenen er låst. Referatet, punkter, bilag, "
+        "beslutninger, fremmøde og rådets udtalelser kan ikke længere ændres. "
         "Forvaltningens svar på en udtalelse kan stadig skrives."
     )
     if posted:

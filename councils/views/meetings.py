@@ -229,9 +229,9 @@ class MarkHeldView(ConfirmView):
         return redirect(self.object)
 
 
-class MinutesView(GuardedObjectMixin, FormView):
+class MinutesView(AgendaLockMixin, GuardedObjectMixin, FormView):
     model = Meeting
-    permission_required = "councils.change_meeting"
+    permission_required = "councils.write_minutes"
     template_name = "councils/minutes_form.html"
     form_class = MinutesForm
 
@@ -246,7 +246,7 @@ class MinutesView(GuardedObjectMixin, FormView):
         return super().post(request, *args, **kwargs)
 
     def _has_been_held(self):
-        return self.object.status in (MeetingStatus.HELD, MeetingStatus.MINUTES_APPROVED)
+        return self.object.status == MeetingStatus.HELD
 
     def _refuse(self):
         messages.error(self.request, _("Referatet skrives, når mødet er markeret som afholdt."))

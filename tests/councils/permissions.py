@@ -122,6 +122,15 @@ ROWS = [
         data=attendance_data,
         label="locked",
     ),
+    Row("councils:meeting_minutes", LOCKED, kwargs=pk("approved_meeting"), label="locked"),
+    Row(
+        "councils:meeting_minutes",
+        LOCKED,
+        kwargs=pk("approved_meeting"),
+        method="post",
+        data={"minutes": "Omskrevet."},
+        label="locked",
+    ),
     Row(
         "councils:meeting_detail",
         MEMBERS_ONLY_READ,

@@ -76,6 +76,7 @@ def _snapshot(approved):
         "attendance": list(
             Attendance.objects.filter(meeting=meeting).values_list("membership_id", "status")
         ),
+        "minutes": type(meeting).objects.filter(pk=meeting.pk).values_list("minutes", flat=True)[0],
     }
 
 
@@ -109,6 +110,10 @@ def _requests(approved, world):
             reverse("councils:meeting_attendance", args=[approved["meeting"].pk]),
             {f"m{world['membership'].pk}": AttendanceStatus.SENT_APOLOGIES},
         ),
+        "meeting_minutes": (
+            reverse("councils:meeting_minutes", args=[approved["meeting"].pk]),
+            {"minutes": "Et omskrevet referat.", "approve": "1"},
+        ),
     }
 
 
@@ -121,6 +126,7 @@ ACTIONS = [
     "attachment_delete",
     "statement",
     "meeting_attendance",
+    "meeting_minutes",
 ]
 
 
@@ -136,7 +142,9 @@ def test_crafted_post_to_a_locked_agenda_is_refused(manager, approved, world, ac
     assert approved["attachment"].file.storage.exists(approved["attachment"].file.name)
 
 
-@pytest.mark.parametrize("action", ["item_create", "item_edit", "attachment_create", "statement"])
+@pytest.mark.parametrize(
+    "action", ["item_create", "item_edit", "attachment_create", "statement", "meeting_minutes"]
+)
 def test_locked_forms_are_not_offered(manager, approved, world, action):
     url, _data = _requests(approved, world)[action]
     response = manager.get(url)
@@ -165,6 +173,7 @@ def test_meeting_page_hides_the_edit_controls(manager, approved):
         reverse("councils:statement", args=[item.pk]),
         reverse("councils:meeting_attendance", args=[approved["meeting"].pk]),
         reverse("councils:item_create", args=[approved["meeting"].pk]),
+        reverse("councils:meeting_minutes", args=[approved["meeting"].pk]),
     ]:
         assert url not in body, url
     assert "Dagsordenen er låst:" in body
@@ -211,8 +220,9 @@ def test_administration_still_answers_after_approval(client, administrator, appr
         lambda a: services.move_item(item=a["second"], direction="up"),
         lambda a: services.delete_item(item=a["second"]),
         lambda a: services.record_attendance(meeting=a["meeting"], statuses={}),
+        lambda a: services.save_minutes(meeting=a["meeting"], minutes="Nyt.", approve=False),
     ],
-    ids=["add", "move", "delete", "attendance"],
+    ids=["add", "move", "delete", "attendance", "minutes"],
 )
 def test_services_refuse_a_locked_agenda(approved, write):
     # The guard under the row lock catches an approval that lands between check and write.
