@@ -7,12 +7,17 @@ their name.
 
 from dataclasses import dataclass, field
 
+from django.core.paginator import Page, Paginator
 from django.db import models
 from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
 # Fields that change on every save or only identify the row.
 HIDDEN_FIELDS = {"id", "version", "created_at", "updated_at"}
+
+PER_PAGE = 50
+# The query parameter of the history's page, apart from the page of the list it sits under.
+PAGE_PARAMETER = "historik"
 
 KIND_LABELS = {"+": _("Oprettet"), "~": _("Ændret"), "-": _("Slettet")}
 
@@ -41,6 +46,37 @@ def history_entries(obj, *, newest_first=True) -> list[Entry]:
     records = list(obj.history.select_related("history_user").order_by("history_date", "pk"))
     entries = _entries(obj.__class__, records)
     return entries[::-1] if newest_first else entries
+
+
+def history_page(obj, number, *, notes=None) -> Page:
+    """One page of the object's history, newest first, read from the database a page at a time.
+
+    An old object can have thousands of records; only the page's records are
+    read, with the one before them that the oldest is compared with. ``notes``,
+    if given, is called with the time window the page covers (``since``,
+    ``until``; None when open) and returns extra entries for it, e.g. the
+    attachments added meanwhile. A page holds PER_PAGE records; saves that
+    changed nothing show no entry, so a page may show fewer.
+    """
+    records = obj.history.select_related("history_user").order_by("-history_date", "-pk")
+    page = Paginator(records, PER_PAGE).get_page(number)
+    start = (page.number - 1) * PER_PAGE
+    low = max(start - 1, 0)
+    window = list(records[low : start + PER_PAGE + 1])
+    newer = window[0] if start > 0 else None
+    body = window[start - low : start - low + PER_PAGE]
+    older = window[start - low + PER_PAGE] if len(window) > start - low + PER_PAGE else None
+    oldest_first = ([older] if older else []) + body[::-1]
+    entries = _entries(obj.__class__, oldest_first)
+    if older is not None:
+        entries = entries[1:]  # the older record only serves as the base of the comparison
+    entries.reverse()
+    if notes is not None:
+        since = body[-1].history_date if (older is not None and body) else None
+        until = newer.history_date if newer is not None else None
+        entries = merged(entries, notes(since=since, until=until))
+    page.object_list = entries
+    return page
 
 
 def _tracked_fields(model):
@@ -108,19 +144,26 @@ def _capitalised(label) -> str:
     return text[:1].upper() + text[1:]
 
 
-def attachment_entries(update) -> list[Entry]:
-    """Attachments added to and removed from an update, as entries of the update's history."""
+def attachment_entries(update, *, since=None, until=None) -> list[Entry]:
+    """Attachments added to and removed from an update, as entries of the update's history.
+
+    ``since`` (inclusive) and ``until`` (exclusive) limit them to a page's time window.
+    """
     from policies.models import GoalUpdateAttachment
 
-    records = GoalUpdateAttachment.history.filter(update_id=update.pk).select_related(
-        "history_user"
-    )
+    records = GoalUpdateAttachment.history.filter(
+        update_id=update.pk, history_type__in=["+", "-"]
+    ).select_related("history_user")
+    if since is not None:
+        records = records.filter(history_date__gte=since)
+    if until is not None:
+        records = records.filter(history_date__lt=until)
     entries = []
     for record in records:
         if record.history_type == "+":
-            note = _("Bilag tilføjet: %(name)s") % {"name": record.name}
+            note = _("Bilag tilføjet: %(name)s") % {"name": record.original_name}
         elif record.history_type == "-":
-            note = _("Bilag fjernet: %(name)s") % {"name": record.name}
+            note = _("Bilag fjernet: %(name)s") % {"name": record.original_name}
         else:
             continue
         entries.append(Entry(record.history_date, record.history_user, "~", note=note))
