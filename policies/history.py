@@ -113,15 +113,21 @@ def _entries(model, records) -> list[Entry]:
 
 
 def _related_names(fields, records) -> dict:
-    """{(model, pk): name} for every foreign key value in the records, one query per model."""
-    names = {}
-    for f in fields:
-        if not isinstance(f, models.ForeignKey):
+    """{(model, pk): name} for the foreign key values that changed, one query per model."""
+    wanted = {}
+    for previous, record in zip(records, records[1:], strict=False):
+        if record.history_type != "~":
             continue
-        ids = {f.value_from_object(r) for r in records} - {None}
-        if ids:
-            for pk, obj in f.related_model._default_manager.in_bulk(ids).items():
-                names[(f.related_model, pk)] = str(obj)
+        for f in fields:
+            if not isinstance(f, models.ForeignKey):
+                continue
+            before, after = f.value_from_object(previous), f.value_from_object(record)
+            if before != after:
+                wanted.setdefault(f.related_model, set()).update({before, after} - {None})
+    names = {}
+    for model, ids in wanted.items():
+        for pk, obj in model._default_manager.in_bulk(ids).items():
+            names[(model, pk)] = str(obj)
     return names
 
 
@@ -132,6 +138,8 @@ def _display(f, value, related) -> str:
         return related.get((f.related_model, value), _("(slettet)"))
     if f.choices:
         return str(dict(f.flatchoices).get(value, value))
+    if isinstance(f, models.DecimalField):
+        return formats.number_format(value, f.decimal_places, force_grouping=True)
     if isinstance(f, models.DateField):
         return formats.date_format(value, "SHORT_DATE_FORMAT")
     if isinstance(f, models.FileField):
