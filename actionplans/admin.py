@@ -33,8 +33,9 @@ class ActionPlanAdmin(admin.ModelAdmin):
     list_filter = ["status", "committee"]
     search_fields = ["title", "case_number"]
     filter_horizontal = ["recommenders"]
-    # The status moves only through the plan pages, which record each step.
-    readonly_fields = ["status"]
+    # The status and the committee's decision change only through the plan pages,
+    # which record each step.
+    readonly_fields = ["status", "decision_date", "decision_text"]
     inlines = [StatusChangeInline]
     list_select_related = ["committee"]
 
@@ -55,6 +56,9 @@ class InitiativeAdmin(admin.ModelAdmin):
     def has_add_permission(self, request):
         # New initiatives get their letter from the plan page (services.add_initiative).
         return False
+
+    def has_delete_permission(self, request, obj=None):
+        return request.user.has_perm("actionplans.delete_initiative", obj)
 
 
 @admin.register(InitiativeUpdate)

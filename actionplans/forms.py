@@ -77,17 +77,15 @@ class ActionPlanForm(forms.ModelForm):
             "effect",
             "economy",
             "next_steps",
-            "decision_date",
-            "decision_text",
         ]
+        # The committee's decision (status, date, text) is recorded only through DecisionForm,
+        # which checks that the plan is before the committee and logs the step.
         widgets = {
             "recommenders": forms.CheckboxSelectMultiple,
-            "decision_date": DateInput,
             **{
                 name: forms.Textarea(attrs={"rows": 5})
                 for name in ["problem", "solution", "effect", "economy", "next_steps"]
             },
-            "decision_text": forms.Textarea(attrs={"rows": 2}),
         }
         help_texts = {
             name: _("Kan formateres med Markdown, fx **fed** og punktlister med -.")

@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from accounts.rules import is_administrator
 from actionplans.letters import letter_to_number
@@ -111,6 +112,7 @@ class ActionPlan(models.Model):
     created_at = models.DateTimeField(_("oprettet"), auto_now_add=True)
     updated_at = models.DateTimeField(_("ændret"), auto_now=True)
 
+    history = HistoricalRecords(excluded_fields=["created_at", "updated_at", "last_letter_number"])
     objects = ActionPlanQuerySet.as_manager()
 
     class Meta:
@@ -131,6 +133,10 @@ class ActionPlan(models.Model):
 
     def get_absolute_url(self):
         return reverse("actionplans:plan_detail", kwargs={"pk": self.pk})
+
+    @property
+    def is_draft(self):
+        return self.status == self.Status.DRAFT
 
     @property
     def is_decided(self):
@@ -290,6 +296,7 @@ class Initiative(models.Model):
     created_at = models.DateTimeField(_("oprettet"), auto_now_add=True)
     updated_at = models.DateTimeField(_("ændret"), auto_now=True)
 
+    history = HistoricalRecords(excluded_fields=["created_at", "updated_at", "number"])
     objects = InitiativeQuerySet.as_manager()
 
     class Meta:

@@ -21,6 +21,13 @@ def plan_is_draft(user, plan):
     return plan is not None and plan.status == "draft"
 
 
+@rules.predicate
+def initiatives_removable(user, obj):
+    """The plan (given itself, or through one of its initiatives) is still a draft."""
+    plan = getattr(obj, "plan", obj)
+    return plan is not None and plan.status == "draft"
+
+
 # Must agree with ActionPlan.objects.visible_to (the views read through that).
 can_view_plan = is_administrator | plan_is_public | (is_caseworker & plan_is_staff_readable)
 
@@ -31,4 +38,5 @@ rules.add_perm("actionplans.change_actionplan", is_administrator)
 rules.add_perm("actionplans.delete_actionplan", is_administrator & plan_is_draft)
 rules.add_perm("actionplans.add_initiative", is_administrator)
 rules.add_perm("actionplans.change_initiative", is_administrator)
-rules.add_perm("actionplans.delete_initiative", is_administrator)
+# Once the plan has gone to the committee its initiatives are part of the record.
+rules.add_perm("actionplans.delete_initiative", is_administrator & initiatives_removable)

@@ -62,6 +62,7 @@ def change_status(*, plan, to_status, by=None, decision_date=None, decision_text
     locked.decision_date = decision_date
     locked.decision_text = decision_text if to_status in Status.decided() else ""
     locked.full_clean()
+    locked._history_user = by
     locked.save()
     StatusChange.objects.create(
         plan=locked,
@@ -112,10 +113,34 @@ def add_initiative(*, plan, initiative: Initiative, letter: str = "") -> Initiat
     initiative.letter = letter
     initiative.save()
     if number > locked.last_letter_number:
+        # A queryset update: bookkeeping, not a change to the plan worth a history record.
+        ActionPlan.objects.filter(pk=locked.pk).update(last_letter_number=number)
         locked.last_letter_number = number
-        locked.save(update_fields=["last_letter_number"])
     return initiative
 
 
 def add_progress_update(*, initiative, date, text, by=None) -> InitiativeUpdate:
     return InitiativeUpdate.objects.create(initiative=initiative, date=date, text=text, author=by)
+
+
+def initiative_delete_refusal(plan) -> str:
+    """Why an initiative of this plan cannot be deleted, or "" when it can."""
+    if plan.status == Status.DRAFT:
+        return ""
+    return _(
+        "Initiativet kan ikke slettes, fordi handleplanen er indstillet til udvalget "
+        "(status: %(status)s). Udvalget har fået planen med dette initiativ, så det skal "
+        "blive stående. Sæt i stedet initiativets status til »Opgivet«."
+    ) % {"status": Status(plan.status).label.lower()}
+
+
+@transaction.atomic
+def delete_initiative(*, initiative: Initiative, by=None) -> None:
+    """Deletes an initiative of a draft plan; once submitted, the plan's initiatives are a record."""
+    # Locked, so a submission running at the same moment cannot slip in between check and delete.
+    locked = ActionPlan.objects.select_for_update().get(pk=initiative.plan_id)
+    refusal = initiative_delete_refusal(locked)
+    if refusal:
+        raise ValidationError(refusal, code="plan_submitted")
+    initiative._history_user = by
+    initiative.delete()

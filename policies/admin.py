@@ -44,7 +44,7 @@ class UnitGoalAdmin(ReadOnlyAdmin):
 
 class AttachmentInline(admin.TabularInline):
     model = GoalUpdateAttachment
-    fields = ["name", "size", "uploaded_by", "created_at"]
+    fields = ["original_name", "size", "uploaded_by", "created_at"]
     readonly_fields = fields
     extra = 0
 

@@ -7,12 +7,17 @@ their name.
 
 from dataclasses import dataclass, field
 
+from django.core.paginator import Page, Paginator
 from django.db import models
 from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
 # Fields that change on every save or only identify the row.
 HIDDEN_FIELDS = {"id", "version", "created_at", "updated_at"}
+
+PER_PAGE = 50
+# The query parameter of the history's page, apart from the page of the list it sits under.
+PAGE_PARAMETER = "historik"
 
 KIND_LABELS = {"+": _("Oprettet"), "~": _("Ændret"), "-": _("Slettet")}
 
@@ -41,6 +46,37 @@ def history_entries(obj, *, newest_first=True) -> list[Entry]:
     records = list(obj.history.select_related("history_user").order_by("history_date", "pk"))
     entries = _entries(obj.__class__, records)
     return entries[::-1] if newest_first else entries
+
+
+def history_page(obj, number, *, notes=None) -> Page:
+    """One page of the object's history, newest first, read from the database a page at a time.
+
+    An old object can have thousands of records; only the page's records are
+    read, with the one before them that the oldest is compared with. ``notes``,
+    if given, is called with the time window the page covers (``since``,
+    ``until``; None when open) and returns extra entries for it, e.g. the
+    attachments added meanwhile. A page holds PER_PAGE records; saves that
+    changed nothing show no entry, so a page may show fewer.
+    """
+    records = obj.history.select_related("history_user").order_by("-history_date", "-pk")
+    page = Paginator(records, PER_PAGE).get_page(number)
+    start = (page.number - 1) * PER_PAGE
+    low = max(start - 1, 0)
+    window = list(records[low : start + PER_PAGE + 1])
+    newer = window[0] if start > 0 else None
+    body = window[start - low : start - low + PER_PAGE]
+    older = window[start - low + PER_PAGE] if len(window) > start - low + PER_PAGE else None
+    oldest_first = ([older] if older else []) + body[::-1]
+    entries = _entries(obj.__class__, oldest_first)
+    if older is not None:
+        entries = entries[1:]  # the older record only serves as the base of the comparison
+    entries.reverse()
+    if notes is not None:
+        since = body[-1].history_date if (older is not None and body) else None
+        until = newer.history_date if newer is not None else None
+        entries = merged(entries, notes(since=since, until=until))
+    page.object_list = entries
+    return page
 
 
 def _tracked_fields(model):
@@ -77,15 +113,21 @@ def _entries(model, records) -> list[Entry]:
 
 
 def _related_names(fields, records) -> dict:
-    """{(model, pk): name} for every foreign key value in the records, one query per model."""
-    names = {}
-    for f in fields:
-        if not isinstance(f, models.ForeignKey):
+    """{(model, pk): name} for the foreign key values that changed, one query per model."""
+    wanted = {}
+    for previous, record in zip(records, records[1:], strict=False):
+        if record.history_type != "~":
             continue
-        ids = {f.value_from_object(r) for r in records} - {None}
-        if ids:
-            for pk, obj in f.related_model._default_manager.in_bulk(ids).items():
-                names[(f.related_model, pk)] = str(obj)
+        for f in fields:
+            if not isinstance(f, models.ForeignKey):
+                continue
+            before, after = f.value_from_object(previous), f.value_from_object(record)
+            if before != after:
+                wanted.setdefault(f.related_model, set()).update({before, after} - {None})
+    names = {}
+    for model, ids in wanted.items():
+        for pk, obj in model._default_manager.in_bulk(ids).items():
+            names[(model, pk)] = str(obj)
     return names
 
 
@@ -96,6 +138,8 @@ def _display(f, value, related) -> str:
         return related.get((f.related_model, value), _("(slettet)"))
     if f.choices:
         return str(dict(f.flatchoices).get(value, value))
+    if isinstance(f, models.DecimalField):
+        return formats.number_format(value, f.decimal_places, force_grouping=True)
     if isinstance(f, models.DateField):
         return formats.date_format(value, "SHORT_DATE_FORMAT")
     if isinstance(f, models.FileField):
@@ -108,19 +152,26 @@ def _capitalised(label) -> str:
     return text[:1].upper() + text[1:]
 
 
-def attachment_entries(update) -> list[Entry]:
-    """Attachments added to and removed from an update, as entries of the update's history."""
+def attachment_entries(update, *, since=None, until=None) -> list[Entry]:
+    """Attachments added to and removed from an update, as entries of the update's history.
+
+    ``since`` (inclusive) and ``until`` (exclusive) limit them to a page's time window.
+    """
     from policies.models import GoalUpdateAttachment
 
-    records = GoalUpdateAttachment.history.filter(update_id=update.pk).select_related(
-        "history_user"
-    )
+    records = GoalUpdateAttachment.history.filter(
+        update_id=update.pk, history_type__in=["+", "-"]
+    ).select_related("history_user")
+    if since is not None:
+        records = records.filter(history_date__gte=since)
+    if until is not None:
+        records = records.filter(history_date__lt=until)
     entries = []
     for record in records:
         if record.history_type == "+":
-            note = _("Bilag tilføjet: %(name)s") % {"name": record.name}
+            note = _("Bilag tilføjet: %(name)s") % {"name": record.original_name}
         elif record.history_type == "-":
-            note = _("Bilag fjernet: %(name)s") % {"name": record.name}
+            note = _("Bilag fjernet: %(name)s") % {"name": record.original_name}
         else:
             continue
         entries.append(Entry(record.history_date, record.history_user, "~", note=note))

@@ -15,6 +15,9 @@ Visibility (decided here, used by every view, list and export):
   adoption. Goals set under a draft policy version are internal.
 """
 
+import uuid
+from pathlib import PurePath
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -411,7 +414,10 @@ class GoalUpdate(models.Model):
 
 
 def attachment_path(instance, filename):
-    return f"policies/updates/{instance.update_id}/{filename}"
+    # A random stored name: the uploader's name may carry personal data and is
+    # never trusted on disk. It is kept in the row (original_name) for display.
+    suffix = PurePath(filename).suffix.lower()
+    return f"policies/updates/{uuid.uuid4().hex}{suffix}"
 
 
 class GoalUpdateAttachmentQuerySet(models.QuerySet):
@@ -429,7 +435,7 @@ class GoalUpdateAttachment(models.Model):
     file = models.FileField(
         _("fil"), upload_to=attachment_path, validators=[AttachmentValidator()], max_length=300
     )
-    name = models.CharField(_("navn"), max_length=255)
+    original_name = models.CharField(_("filnavn"), max_length=255)
     size = models.PositiveBigIntegerField(_("størrelse"), default=0)
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -446,10 +452,10 @@ class GoalUpdateAttachment(models.Model):
     class Meta:
         verbose_name = _("bilag")
         verbose_name_plural = _("bilag")
-        ordering = ["name", "pk"]
+        ordering = ["original_name", "pk"]
 
     def __str__(self):
-        return self.name
+        return self.original_name
 
     def get_absolute_url(self):
         return reverse("policies:attachment_download", args=[self.pk])

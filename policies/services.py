@@ -1,11 +1,13 @@
 """Writes: policy versions (adopt, archive, revise) and goals with optimistic locking."""
 
 from dataclasses import dataclass
+from pathlib import PurePath
 
 from django.db import transaction
 from django.utils import timezone
 
 from policies.models import GoalUpdateAttachment, Policy, PolicyVersion, UnitGoal
+from portal.files import atomic_with_files
 
 # Copied into a new draft when an adopted version is changed.
 VERSION_TEXT_FIELDS = ["title", "summary", *[name for name, _h in PolicyVersion.SECTIONS]]
@@ -196,17 +198,19 @@ def _shown(model_field, value, raw) -> str:
     return str(value)
 
 
-@transaction.atomic
 def add_attachments(*, update, files, user) -> list[GoalUpdateAttachment]:
+    """Stores the files under random names; a failure part-way leaves no file behind."""
     created = []
-    for uploaded in files:
-        attachment = GoalUpdateAttachment(
-            update=update, name=uploaded.name[:255], size=uploaded.size, uploaded_by=user
-        )
-        attachment.file.save(uploaded.name, uploaded, save=False)
-        attachment._history_user = user
-        attachment.save()
-        created.append(attachment)
+    with atomic_with_files() as stored:
+        for uploaded in files:
+            original_name = PurePath(uploaded.name or "").name[:255]
+            attachment = GoalUpdateAttachment(
+                update=update, original_name=original_name, size=uploaded.size, uploaded_by=user
+            )
+            stored.save(attachment.file, original_name, uploaded)
+            attachment._history_user = user
+            attachment.save()
+            created.append(attachment)
     return created
 
 

@@ -1,7 +1,11 @@
-"""Serving stored files through views that have already checked permission."""
+"""Stored files: serving them through views that have checked permission, and not
+leaving files behind when the rows that point at them are never written."""
 
+import contextvars
+from contextlib import contextmanager, suppress
 from pathlib import PurePath
 
+from django.db import transaction
 from django.http import FileResponse, Http404
 
 
@@ -18,3 +22,59 @@ def protected_file_response(field_file, *, download_name: str | None = None, inl
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, no-store"
     return response
+
+
+class StoredFiles:
+    """The files written inside one ``atomic_with_files`` block."""
+
+    def __init__(self):
+        self._written = []
+
+    def save(self, field_file, name, content):
+        """Writes ``content`` through the FieldFile (without saving its row) and remembers it."""
+        field_file.save(name, content, save=False)
+        self.remember(field_file.storage, field_file.name)
+        return field_file.name
+
+    def remember(self, storage, name):
+        if name:
+            self._written.append((storage, name))
+
+    def delete_all(self):
+        for storage, name in self._written:
+            # Best effort: failing to tidy up must not hide the error that got us here.
+            with suppress(OSError):
+                storage.delete(name)
+        self._written.clear()
+
+    def __len__(self):
+        return len(self._written)
+
+
+_current = contextvars.ContextVar("stored_files", default=None)
+
+
+@contextmanager
+def atomic_with_files(using=None):
+    """``transaction.atomic`` that also deletes the files written inside it when it rolls back.
+
+    Storage is not transactional: a file written before a later error would stay
+    on disk with no row pointing at it. Write files through the yielded
+    ``StoredFiles.save``. Blocks nest: an inner block that succeeds hands its
+    files to the outer one, so they still go if the outer block fails. Use it as
+    the outermost block: a plain ``transaction.atomic`` around it can roll back
+    without this helper hearing of it.
+    """
+    outer = _current.get()
+    stored = StoredFiles()
+    token = _current.set(stored)
+    try:
+        with transaction.atomic(using=using):
+            yield stored
+    except BaseException:
+        stored.delete_all()
+        raise
+    finally:
+        _current.reset(token)
+    if outer is not None:
+        outer._written.extend(stored._written)

@@ -8,6 +8,7 @@ from actionplans import services
 from actionplans.forms import InitiativeForm, InitiativeUpdateForm
 from actionplans.models import Initiative
 from actionplans.views.mixins import VisibleInitiativeMixin, VisiblePlanMixin
+from policies.history import PAGE_PARAMETER, history_page
 
 
 class InitiativeFormMixin:
@@ -63,6 +64,7 @@ class InitiativeDetailView(VisibleInitiativeMixin, DetailView):
             unit_goals=goals,
             agenda_items=items.order_by("meeting__starts_at", "number"),
             update_form=kwargs.pop("update_form", None) or InitiativeUpdateForm(),
+            history=history_page(self.initiative, self.request.GET.get(PAGE_PARAMETER)),
             **kwargs,
         )
 
@@ -87,11 +89,26 @@ class InitiativeDeleteView(VisibleInitiativeMixin, DeleteView):
     def get_success_url(self):
         return self.plan.get_absolute_url()
 
+    def handle_no_permission(self):
+        # An administrator is refused only because of the plan's status: say why, in words.
+        refusal = services.initiative_delete_refusal(self.plan)
+        if refusal and self.request.user.has_perm("actionplans.change_initiative", self.plan):
+            return self._refused(refusal)
+        return super().handle_no_permission()
+
+    def _refused(self, message):
+        self.object = self.initiative
+        context = self.get_context_data(refusal=message)
+        return self.render_to_response(context, status=403)
+
     def form_valid(self, form):
         letter = self.initiative.letter
-        response = super().form_valid(form)
+        try:
+            services.delete_initiative(initiative=self.initiative, by=self.request.user)
+        except ValidationError as error:
+            return self._refused(" ".join(error.messages))
         messages.success(self.request, _("Initiativ %(letter)s er slettet.") % {"letter": letter})
-        return response
+        return redirect(self.get_success_url())
 
 
 class ProgressUpdateCreateView(InitiativeDetailView):

@@ -10,7 +10,7 @@ from organisation.roles import staffed_unit_ids
 from policies import services
 from policies.filters import filtered_goals
 from policies.forms import GoalForm
-from policies.history import history_entries
+from policies.history import PAGE_PARAMETER, history_page
 from policies.models import (
     GoalUpdateAttachment,
     PolicyVersion,
@@ -43,7 +43,9 @@ def goal_detail(request, pk):
     goal = _visible_goal(request, pk)
     user = request.user
     updates = goal.updates.select_related("author").prefetch_related(
-        Prefetch("attachments", queryset=GoalUpdateAttachment.objects.order_by("name", "pk"))
+        Prefetch(
+            "attachments", queryset=GoalUpdateAttachment.objects.order_by("original_name", "pk")
+        )
     )
     return render(
         request,
@@ -51,7 +53,7 @@ def goal_detail(request, pk):
         {
             "goal": goal,
             "page_obj": paginate(request, updates),
-            "history": history_entries(goal),
+            "history": history_page(goal, request.GET.get(PAGE_PARAMETER)),
             "can_edit": user.has_perm("policies.change_unitgoal", goal),
             "can_delete": user.has_perm("policies.delete_unitgoal", goal),
             "can_add_update": user.has_perm("policies.add_goalupdate", goal),

@@ -1,6 +1,7 @@
+from functools import partial
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -8,10 +9,10 @@ from django.views.decorators.http import require_http_methods
 
 from policies import services
 from policies.forms import GoalUpdateForm
-from policies.history import attachment_entries, history_entries, merged
+from policies.history import PAGE_PARAMETER, attachment_entries, history_page
 from policies.models import GoalUpdate, GoalUpdateAttachment, UnitGoal
 from policies.views.common import require
-from portal.files import protected_file_response
+from portal.files import atomic_with_files, protected_file_response
 
 
 def _visible_update(request, pk):
@@ -42,7 +43,7 @@ def update_create(request, pk):
         request.POST or None, request.FILES or None, initial={"date": timezone.localdate()}
     )
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
+        with atomic_with_files():
             update = form.save(commit=False)
             update.goal = goal
             update.author = user
@@ -66,7 +67,11 @@ def update_detail(request, pk):
             "update": update,
             "goal": update.goal,
             "attachments": update.attachments.select_related("uploaded_by"),
-            "history": merged(history_entries(update), attachment_entries(update)),
+            "history": history_page(
+                update,
+                request.GET.get(PAGE_PARAMETER),
+                notes=partial(attachment_entries, update),
+            ),
             "can_edit": user.has_perm("policies.change_goalupdate", update),
             "can_delete": user.has_perm("policies.delete_goalupdate", update),
         },
@@ -81,7 +86,7 @@ def update_edit(request, pk):
     require(user, "policies.change_goalupdate", update)
     form = GoalUpdateForm(request.POST or None, request.FILES or None, instance=update)
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
+        with atomic_with_files():
             form.instance._history_user = user
             form.save()
             services.add_attachments(
@@ -124,7 +129,7 @@ def update_delete(request, pk):
 
 def attachment_download(request, pk):
     attachment = _visible_attachment(request, pk)
-    return protected_file_response(attachment.file, download_name=attachment.name)
+    return protected_file_response(attachment.file, download_name=attachment.original_name)
 
 
 @login_required
@@ -135,7 +140,9 @@ def attachment_delete(request, pk):
     update = attachment.update
     if request.method == "POST":
         services.delete_attachment(attachment=attachment, user=request.user)
-        messages.success(request, _("Bilaget »%(name)s« er slettet.") % {"name": attachment.name})
+        messages.success(
+            request, _("Bilaget »%(name)s« er slettet.") % {"name": attachment.original_name}
+        )
         return redirect(update)
     return render(
         request,

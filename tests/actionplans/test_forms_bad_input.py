@@ -120,8 +120,13 @@ def test_external_funding_without_fund_is_refused(admin_client, world):
     assert plan.initiatives.filter(fund_name="ABT-fonden").exists()
 
 
-def test_new_plan_with_decision_date_is_refused(admin_client, world):
-    before = ActionPlan.objects.count()
+def test_plan_form_has_no_decision_fields():
+    from actionplans.forms import ActionPlanForm
+
+    assert not {"status", "decision_date", "decision_text"} & set(ActionPlanForm.base_fields)
+
+
+def test_new_plan_ignores_posted_decision_fields(admin_client, world):
     response = admin_client.post(
         reverse("actionplans:plan_create"),
         {
@@ -129,34 +134,37 @@ def test_new_plan_with_decision_date_is_refused(admin_client, world):
             "case_number": "2011-12345",
             "committee": world["committee"].pk,
             "administration": world["administration"].pk,
-            "decision_date": "2010-09-08",
-        },
-    )
-    assert response.status_code == 200
-    assert "ikke behandlet af udvalget endnu" in field_errors(response, "decision_date")[0]
-    assert ActionPlan.objects.count() == before
-
-
-def test_decision_date_on_existing_draft_is_refused(admin_client, world):
-    plan = world["draft_plan"]
-    response = admin_client.post(
-        reverse("actionplans:plan_update", kwargs={"pk": plan.pk}),
-        {
-            "title": "Nyt navn",
-            "case_number": plan.case_number,
-            "committee": plan.committee_id,
-            "administration": plan.administration_id,
+            "status": "approved",
             "decision_date": "2010-09-08",
             "decision_text": "Godkendt",
         },
     )
-    assert "ikke behandlet af udvalget endnu" in field_errors(response, "decision_date")[0]
-    plan.refresh_from_db()
-    assert (plan.title, plan.decision_date, plan.decision_text) == (
-        "Kladde til handleplan",
-        None,
-        "",
+    assert response.status_code == 302
+    plan = ActionPlan.objects.get(case_number="2011-12345")
+    assert (plan.status, plan.decision_date, plan.decision_text) == ("draft", None, "")
+    assert not plan.status_changes.exists()
+
+
+@pytest.mark.parametrize("name", ["draft_plan", "submitted_plan", "plan"])
+def test_decision_fields_posted_through_the_plan_form_change_nothing(admin_client, world, name):
+    plan = world[name]
+    before = (plan.status, plan.decision_date, plan.decision_text)
+    response = admin_client.post(
+        reverse("actionplans:plan_update", kwargs={"pk": plan.pk}),
+        {
+            "title": plan.title,
+            "case_number": plan.case_number,
+            "committee": plan.committee_id,
+            "administration": plan.administration_id,
+            "status": "rejected",
+            "decision_date": "2009-01-02",
+            "decision_text": "Forkastet",
+        },
     )
+    assert response.status_code == 302
+    plan.refresh_from_db()
+    assert (plan.status, plan.decision_date, plan.decision_text) == before
+    assert not plan.status_changes.filter(to_status="rejected").exists()
 
 
 @pytest.mark.parametrize("case_number", ["93482", "09-93482", "2009/93482", "2009-", "abcd-1234"])

@@ -153,7 +153,7 @@ def test_submit_page_explains_when_a_plan_cannot_be_submitted(client, world, adm
 
 
 def test_deleting_an_initiative_keeps_the_other_letters(client, world, administrator):
-    plan = world["plan"]
+    plan = world["draft_plan"]
     b = InitiativeFactory(plan=plan)
     c = InitiativeFactory(plan=plan)
     client.force_login(administrator)
@@ -206,12 +206,15 @@ def test_plan_page_query_count_is_constant(
     for _ in range(size):
         InitiativeFactory(plan=plan, responsible_unit=world["unit"])
     plan.status_changes.create(from_status="submitted", to_status="approved")
-    # session, user, plan, recommenders, initiatives, status changes, economy
-    # (and, for the header of a logged-in user, the staffed units and council seats).
-    with django_assert_num_queries(5):
+    for i in range(size):
+        plan.title = f"Handleplan {i}"
+        plan.save()
+    # plan, recommenders, initiatives, status changes, economy, history count and page
+    # (and, for a logged-in user, session, user, the staffed units and council seats).
+    with django_assert_num_queries(7):
         assert client.get(detail(plan)).status_code == 200
     client.force_login(administrator)
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(11):
         assert client.get(detail(plan)).status_code == 200
 
 
@@ -228,16 +231,19 @@ def test_initiative_page_query_count_is_constant(
     client, world, member, size, django_assert_num_queries
 ):
     initiative = world["initiative"]
-    for _ in range(size):
+    for i in range(size):
         InitiativeUpdateFactory(initiative=initiative)
         initiative.unit_goals.add(UnitGoalFactory(policy=world["policy"]))
         initiative.agenda_items.add(AgendaItemFactory(meeting=world["public_meeting"]))
-    with django_assert_num_queries(5):  # plan, initiative, updates, goals, agenda items
+        initiative.title = f"Initiativ {i}"
+        initiative.save()
+    # plan, initiative, updates, goals, agenda items, history count and page
+    with django_assert_num_queries(7):
         page = client.get(initiative.get_absolute_url())
     assert page.content.decode().count("<li><a href=") >= 2 * size
     client.force_login(member)
     # + session, user, and the member's units and councils (header roles, visibility)
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(11):
         assert client.get(initiative.get_absolute_url()).status_code == 200
 
 

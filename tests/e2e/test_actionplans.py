@@ -115,13 +115,40 @@ def test_administrator_creates_a_draft_plan_with_recommenders(page, login, world
     page.get_by_label("Udvalg").select_option(label="Socialudvalget")
     page.get_by_label("Forvaltning").select_option(label="Socialforvaltningen")
     page.get_by_label("Socialdirektøren").check()
-    page.get_by_label("Beslutningsdato").fill("2010-09-08")
+    # The committee's decision is not part of the plan form (it has its own page).
+    expect(page.get_by_label("Beslutningsdato")).to_have_count(0)
+    page.get_by_label("Sagsnummer").fill("93482")
     page.get_by_role("button", name="Gem handleplan").click()
-    expect(page.locator("main")).to_contain_text("ikke behandlet af udvalget endnu")
+    expect(page.locator("main")).to_contain_text("fx 2009-93482")
     assert_accessible(page)
-    page.get_by_label("Beslutningsdato").fill("")
+    page.get_by_label("Sagsnummer").fill("2010-12345")
     page.get_by_role("button", name="Gem handleplan").click()
     expect(page.locator("main")).to_contain_text("Handleplanen er oprettet som kladde.")
     plan = ActionPlan.objects.get(case_number="2010-12345")
     assert plan.status == "draft"
     assert [r.title for r in plan.recommenders.all()] == ["Socialdirektøren"]
+
+
+def test_initiative_of_a_submitted_plan_has_no_delete_and_history_is_shown(
+    page, login, world, administrator
+):
+    initiative = world["submitted_initiative"]
+    login(administrator)
+    page.goto(initiative.get_absolute_url())
+    expect(page.get_by_role("link", name="Redigér initiativ")).to_be_visible()
+    expect(page.get_by_role("link", name="Slet initiativ")).to_have_count(0)
+
+    page.get_by_role("link", name="Redigér initiativ").click()
+    assert_accessible(page)
+    page.get_by_label("Titel").fill("Netværksmøder hver måned")
+    page.get_by_role("button", name="Gem initiativ").click()
+    history = page.locator("#historik")
+    expect(history).to_contain_text("Netværksmøder hver måned")
+    expect(history).to_contain_text(administrator.full_name)
+    assert_accessible(page)
+
+    # A typed-in address is refused with the reason, and the initiative stays.
+    response = page.goto(initiative.get_absolute_url() + "slet/")
+    assert response.status == 403
+    expect(page.get_by_role("alert")).to_contain_text("Initiativet kan ikke slettes")
+    assert_accessible(page)

@@ -124,3 +124,20 @@ def test_administrator_pages_have_no_axe_violations(page, login, world):
         page.goto(path)
         assert page.locator("h1").count() == 1, path
         assert_accessible(page)
+
+
+def test_long_goal_history_is_paginated_and_accessible(page, login, world):
+    goal = world["goal"]
+    for i in range(55):
+        goal.title = f"Mål, version {i}"
+        goal.save()
+    login(world.users["caseworker"])
+    page.goto(f"/politikker/maal/{goal.pk}/")
+    history = page.locator("#historik")
+    assert history.locator("ol > li").count() == 50
+    assert "Side 1 af 2" in history.inner_text()
+    assert_accessible(page)
+    history.get_by_role("link", name="Ældre ændringer").click()
+    assert "Side 2 af 2" in page.locator("#historik").inner_text()
+    assert page.locator("#historik ol > li").count() == 6
+    assert_accessible(page)

@@ -102,6 +102,6 @@ class GoalUpdateAttachmentFactory(factory.django.DjangoModelFactory):
         model = GoalUpdateAttachment
 
     update = factory.SubFactory(GoalUpdateFactory)
-    name = "referat.pdf"
+    original_name = "referat.pdf"
     size = len(PDF_BYTES)
     file = factory.LazyFunction(lambda: ContentFile(PDF_BYTES, name="referat.pdf"))

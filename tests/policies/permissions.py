@@ -65,6 +65,8 @@ ADMIN_ONLY_HIDDEN = logged_in(404, administrator=200)
 OWN_UNIT = logged_in(403, caseworker=200, administrator=200)
 OWN_UNIT_POST = logged_in(403, caseworker=302, administrator=302)
 OTHER_UNIT_POST = logged_in(403, other_caseworker=302, administrator=302)
+# The forms of another unit's goal, update or attachment: refused to the caseworker.
+OTHER_UNIT = logged_in(403, other_caseworker=200, administrator=200)
 INTERNAL = expect(
     200, anonymous=404, member=INTERNAL_READ, outsider=INTERNAL_READ, secretary=INTERNAL_READ
 )
@@ -223,6 +225,7 @@ ROWS = [
         method="post",
         label="own",
     ),
+    Row("policies:goal_delete", OTHER_UNIT, kwargs=pk("other_goal"), label="other-unit"),
     Row(
         "policies:goal_delete",
         OTHER_UNIT_POST,
@@ -240,6 +243,7 @@ ROWS = [
         data=UPDATE_DATA,
         label="own",
     ),
+    Row("policies:update_create", OTHER_UNIT, kwargs=pk("other_goal"), label="other-unit"),
     Row(
         "policies:update_create",
         OTHER_UNIT_POST,
@@ -259,6 +263,7 @@ ROWS = [
         data=UPDATE_DATA,
         label="own",
     ),
+    Row("policies:update_edit", OTHER_UNIT, kwargs=pk("other_update"), label="other-unit"),
     Row(
         "policies:update_edit",
         OTHER_UNIT_POST,
@@ -275,6 +280,7 @@ ROWS = [
         method="post",
         label="own",
     ),
+    Row("policies:update_delete", OTHER_UNIT, kwargs=pk("other_update"), label="other-unit"),
     Row(
         "policies:update_delete",
         OTHER_UNIT_POST,
@@ -296,6 +302,12 @@ ROWS = [
         kwargs=pk("goal_attachment"),
         method="post",
         label="own",
+    ),
+    Row(
+        "policies:attachment_delete",
+        OTHER_UNIT,
+        kwargs=pk("other_goal_attachment"),
+        label="other-unit",
     ),
     Row(
         "policies:attachment_delete",

@@ -44,7 +44,7 @@ def test_update_page(client, world, caseworker, django_assert_num_queries):
     url = update.get_absolute_url()
     small = _queries(client, url)
     for i in range(20):
-        GoalUpdateAttachmentFactory(update=update, name=f"bilag-{i}.pdf")
+        GoalUpdateAttachmentFactory(update=update, original_name=f"bilag-{i}.pdf")
         update.what_changed = f"Ændring {i}"
         update.save()
     with django_assert_num_queries(small):

@@ -33,7 +33,7 @@ def test_caseworker_adds_an_update_with_attachments(client, world, caseworker):
     update = GoalUpdate.objects.get(what_was_done="Dialogmøde om åbningstider.")
     assert update.goal == goal
     assert update.author == caseworker
-    assert sorted(a.name for a in update.attachments.all()) == ["a.pdf", "b.pdf"]
+    assert sorted(a.original_name for a in update.attachments.all()) == ["a.pdf", "b.pdf"]
     page = client.get(goal.get_absolute_url()).content.decode()
     assert "Dialogmøde om åbningstider." in page
     assert "Åbent til kl. 19 om torsdagen." in page
