@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 # The embedded setup: SQLite, eager Celery, console e-mail, debug on, MFA not enforced.
 RUN_ENV := DJANGO_DEBUG=true PORTAL_REQUIRE_STAFF_MFA=false
 
-.PHONY: run test install system-deps messages lint lock bench-render clean
+.PHONY: run test install system-deps messages lint lock bench-render bench-load clean
 
 run: install messages
 	$(RUN_ENV) $(BIN)/python manage.py migrate --noinput
@@ -48,6 +48,13 @@ lock: install
 bench-render: install messages
 	bash scripts/ensure-services.sh
 	$(BIN)/python bench/render.py
+
+# Load benchmark: gunicorn + PostgreSQL with a scale-1 municipality (generate_volume), wrk at
+# 1, 10 and 20 clients on 127.0.0.1; prints req/s, p50/p95/p99 and each page's share of the floor.
+bench-load: install
+	WITH_BENCH_TOOLS=1 bash scripts/install-system-deps.sh
+	bash scripts/ensure-services.sh
+	$(BIN)/python bench/load.py
 
 clean:
 	rm -rf $(VENV) staticfiles .test-media db.sqlite3*

@@ -81,7 +81,8 @@ def ensure_database():
         "from councils.models import Council; print(Council.objects.count())",
         capture=True,
     ).stdout.strip()
-    if marker == "0":
+    # Django 5.2's shell first reports its automatic imports: the count is the last line.
+    if marker.splitlines()[-1] == "0":
         print(f"Filling {DB_NAME} with generate_volume --scale {SCALE} …", flush=True)
         started = time.monotonic()
         manage("generate_volume", "--scale", SCALE)

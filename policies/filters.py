@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from organisation.models import FocusArea, Unit
 from organisation.roles import staffed_unit_ids
 from policies.models import GoalStatus, InvolvementLevel, PolicyVersion, UnitGoal
+from portal.widgets import QuickSelect
 
 
 class GoalFilterForm(forms.Form):
@@ -21,6 +22,7 @@ class GoalFilterForm(forms.Form):
         queryset=Unit.objects.all(),
         required=False,
         empty_label=_("Alle enheder"),
+        widget=QuickSelect,
     )
     policy = forms.TypedChoiceField(
         label=_("Politik"), required=False, coerce=int, empty_value=None

@@ -1,6 +1,7 @@
 """Markdown written in the portal, rendered to HTML that is safe to show."""
 
 import html
+import threading
 
 import markdown as md
 import nh3
@@ -32,8 +33,22 @@ ALLOWED_TAGS = {
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "th": {"scope"}, "td": set()}
 
 
+_local = threading.local()
+
+
+def _converter() -> md.Markdown:
+    # Building a Markdown instance loads its extensions (~1 ms); a page with ten agenda
+    # items did that ten times. One per thread, reset between texts, gives the same HTML.
+    converter = getattr(_local, "converter", None)
+    if converter is None:
+        converter = _local.converter = md.Markdown(
+            extensions=["tables", "sane_lists"], output_format="html"
+        )
+    return converter
+
+
 def render_markdown(text: str) -> str:
-    html = md.markdown(text or "", extensions=["tables", "sane_lists"], output_format="html")
+    html = _converter().reset().convert(text or "")
     cleaned = nh3.clean(
         html,
         tags=ALLOWED_TAGS,

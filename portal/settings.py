@@ -78,6 +78,7 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "accounts.middleware.RequireStaffMFAMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "portal.pagecache.PublicPageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -125,6 +126,10 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# What anonymous visitors see on the busiest public pages is kept this long (0: off);
+# see portal/pagecache.py.
+PORTAL_PAGE_CACHE_SECONDS = env_int("PORTAL_PAGE_CACHE_SECONDS", 30)
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [

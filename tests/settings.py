@@ -23,3 +23,5 @@ PORTAL_REQUIRE_STAFF_MFA = False
 MEDIA_ROOT = os.environ.get("MEDIA_ROOT") or BASE_DIR / ".test-media"  # noqa: F405
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+# Tests change data and read pages at once; tests/portal/test_pagecache.py turns it on.
+PORTAL_PAGE_CACHE_SECONDS = 0

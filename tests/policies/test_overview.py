@@ -182,3 +182,43 @@ def test_start_page_panel_is_only_for_caseworkers(client, world, member):
     assert "Mine enheders mål i år" not in client.get("/").content.decode()
     client.force_login(member)
     assert "Mine enheders mål i år" not in client.get("/").content.decode()
+
+
+def test_overview_shows_50_units_a_page_with_totals_for_every_unit(client, world):
+    from organisation.models import Unit
+
+    administration = world["unit"].administration
+    units = Unit.objects.bulk_create(
+        Unit(name=f"Enhed {n:03d}", administration=administration) for n in range(60)
+    )
+    area = FocusArea.objects.get(number=1)
+    template = world["goal"]
+    UnitGoal.objects.bulk_create(
+        UnitGoal(
+            unit=unit,
+            year=2040,
+            policy=world["policy"],
+            focus_area=area,
+            title="Mål",
+            involved_in=template.involved_in,
+            organisation=template.organisation,
+            level="control",
+            primary_users="Brugerne",
+            indicator="Indikator",
+            target="Mål",
+            deadline=datetime.date(2040, 12, 31),
+            status="met",
+        )
+        for unit in units
+    )
+    first = client.get(OVERVIEW, {"year": 2040})
+    [table] = first.context["tables"]
+    assert len(table.areas[0].rows) == 50
+    assert [row.name for row in table.areas[0].rows][:2] == ["Enhed 000", "Enhed 001"]
+    assert table.counts.total == 60 and table.areas[0].counts.total == 60
+    assert first.context["page_obj"].paginator.num_pages == 2
+    second = client.get(OVERVIEW, {"year": 2040, "page": 2})
+    [table] = second.context["tables"]
+    assert [row.name for row in table.areas[0].rows] == [f"Enhed {n:03d}" for n in range(50, 60)]
+    assert table.counts.total == 60
+    assert "Viser enhed 51–60 af 60" in second.content.decode()

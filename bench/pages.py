@@ -1,0 +1,67 @@
+"""Quick per-page figures without a server: median time, queries and size of each page.
+
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/portal_bench .venv/bin/python bench/pages.py
+
+Renders bench/targets.py's pages in-process with Django's test client (one
+client, sequential, no network), so a change can be checked in seconds before
+the real load benchmark. Prints figures; it is not a test.
+"""
+
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+RUNS = int(os.environ.get("BENCH_RUNS", "10"))
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings")
+os.environ.setdefault("SECRET_KEY", "bench-only-not-a-secret")
+os.environ.setdefault("ALLOWED_HOSTS", "testserver")
+os.environ.setdefault("SECURE_SSL_REDIRECT", "false")
+os.environ.setdefault("PORTAL_REQUIRE_STAFF_MFA", "false")
+os.environ.setdefault("LOG_LEVEL", "WARNING")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.db import connection  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+
+
+def main():
+    pages = json.loads(
+        subprocess.run(
+            [sys.executable, str(ROOT / "bench" / "targets.py")],
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
+    )
+    print(f"{'page':<32} {'median ms':>10} {'queries':>8} {'KiB':>7}")
+    for label, path, cookie in pages:
+        client = Client()
+        if cookie:
+            name, value = cookie.split("=", 1)
+            client.cookies[name] = value
+        client.get(path)  # warm caches and connections
+        times = []
+        for _ in range(RUNS):
+            with CaptureQueriesContext(connection) as queries:
+                started = time.perf_counter()
+                response = client.get(path)
+                times.append(time.perf_counter() - started)
+        assert response.status_code == 200, (path, response.status_code)
+        print(
+            f"{label:<32} {statistics.median(times) * 1000:>10.1f} {len(queries):>8} "
+            f"{len(response.content) / 1024:>7.0f}"
+        )
+
+
+if __name__ == "__main__":
+    main()

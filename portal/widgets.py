@@ -1,0 +1,29 @@
+"""Form widgets that stay fast with long choice lists."""
+
+from django import forms
+from django.forms.utils import flatatt
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
+
+
+class QuickSelect(forms.Select):
+    """A plain <select> written in Python, without a template per option.
+
+    Django renders every option through the template engine; with the
+    municipality's 300 units that took about 100 ms of each filtered page.
+    Same markup for flat choices; option groups are not supported.
+    """
+
+    def render(self, name, value, attrs=None, renderer=None):
+        final = self.build_attrs(self.attrs, attrs)
+        final["name"] = name
+        chosen = {str(v) for v in self.format_value(value)}
+        options = format_html_join(
+            "",
+            '<option value="{}"{}>{}</option>',
+            (
+                (str(key), mark_safe(" selected") if str(key) in chosen else "", label)
+                for key, label in self.choices
+            ),
+        )
+        return format_html("<select{}>{}</select>", flatatt(final), options)
