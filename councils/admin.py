@@ -1,4 +1,6 @@
+from django import forms
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
 from councils.models import (
     AgendaItem,
@@ -81,12 +83,44 @@ class MeetingAdmin(admin.ModelAdmin):
 class CommentAdmin(admin.ModelAdmin):
     list_display = ["item", "author", "created_at", "hidden_at"]
     list_filter = ["item__meeting__council"]
-    raw_id_fields = ["item", "parent"]
-    readonly_fields = ["author", "created_at", "edited_at", "hidden_by", "hidden_at"]
+    # A comment is the member's own words: nobody writes or rewrites them here. Moderation
+    # is hiding with a reason, in the portal, where the member can see that it happened.
+    readonly_fields = [
+        "item",
+        "parent",
+        "author",
+        "text",
+        "created_at",
+        "edited_at",
+        "hidden_by",
+        "hidden_at",
+        "hidden_reason",
+    ]
+
+    def has_add_permission(self, request):
+        return False
+
+
+class StatementAdminForm(forms.ModelForm):
+    class Meta:
+        model = Statement
+        fields = ["item", "text", "given_on", "recorded_by"]
+
+    def clean_item(self):
+        item = self.cleaned_data["item"]
+        if item is not None and _locked(item.meeting):
+            raise forms.ValidationError(
+                _(
+                    "Referatet for dette møde er godkendt, så dagsordenen er låst. "
+                    "Rådets udtalelse kan ikke længere tilføjes."
+                )
+            )
+        return item
 
 
 @admin.register(Statement)
 class StatementAdmin(admin.ModelAdmin):
+    form = StatementAdminForm
     list_display = ["item", "given_on"]
     raw_id_fields = ["item"]
 

@@ -257,3 +257,39 @@ def test_admin_cannot_change_a_locked_statement(client, administrator, approved)
     assert client.post(url, data).status_code == 403
     statement.refresh_from_db()
     assert statement.text == "Rådet anbefaler forslaget."
+
+
+def test_admin_cannot_add_a_statement_to_a_locked_agenda(client, administrator, approved):
+    # The item has no statement yet: only the lock stands in the way.
+    item = approved["second"]
+    item.kind = "hoering"
+    item.save()
+    client.force_login(administrator)
+    response = client.post(
+        reverse("admin:councils_statement_add"),
+        {
+            "item": item.pk,
+            "text": "Sent indført udtalelse",
+            "given_on": "2026-01-01",
+            "recorded_by": administrator.pk,
+        },
+    )
+    assert response.status_code == 200
+    assert "dagsordenen er låst" in response.content.decode()
+    assert not Statement.objects.filter(item=item).exists()
+
+
+def test_admin_can_still_add_a_statement_to_an_open_agenda(client, administrator, world):
+    item = AgendaItemFactory(meeting=world["meeting"], number=9, kind="hoering")
+    client.force_login(administrator)
+    response = client.post(
+        reverse("admin:councils_statement_add"),
+        {
+            "item": item.pk,
+            "text": "Rådet bakker op",
+            "given_on": "2026-01-01",
+            "recorded_by": administrator.pk,
+        },
+    )
+    assert response.status_code == 302
+    assert Statement.objects.get(item=item).text == "Rådet bakker op"
