@@ -177,7 +177,7 @@ def worker_peak_memory(report):
 
 def main():
     call_command("migrate", verbosity=0)
-    call_command("load_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
+    call_command("load_demo", "--force-insecure-demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
     demo = StatusReport.objects.get(version=1, title__startswith="Brugerdemokrati og selv")
     long_report = make_long_report()
     print(

@@ -85,11 +85,12 @@ class CommentAdmin(admin.ModelAdmin):
     list_filter = ["item__meeting__council"]
     # A comment is the member's own words: nobody writes or rewrites them here. Moderation
     # is hiding with a reason, in the portal, where the member can see that it happened.
-    readonly_fields = [
+    # A hidden comment's text is shown nowhere but CommentHiddenTextView: here it is blanked.
+    fields = readonly_fields = [
         "item",
         "parent",
         "author",
-        "text",
+        "shown_text",
         "created_at",
         "edited_at",
         "hidden_by",
@@ -99,6 +100,12 @@ class CommentAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False
+
+    @admin.display(description=_("kommentar"))
+    def shown_text(self, comment):
+        if comment.is_hidden:
+            return _("[skjult – kan læses under »Vis skjult tekst« på dagsordenen]")
+        return comment.text
 
 
 class StatementAdminForm(forms.ModelForm):

@@ -121,8 +121,14 @@ class CommentForm(forms.Form):
     )
 
     def clean_text(self):
+        # The rule is checked on the text as it will be stored and shown: plain_text decodes
+        # entities, so "&lt;img …&gt;" would be stored as a real "<img …>". We refuse markup
+        # (written or encoded) rather than silently store it escaped, so a member learns at
+        # once that the text is shown as typed; escaping on output stays the safety net for
+        # what is already stored. "&amp;lt;" decodes to the harmless text "&lt;" and is kept.
         text = self.cleaned_data["text"]
-        if MARKUP.search(text):
+        cleaned = plain_text(text)
+        if MARKUP.search(text) or MARKUP.search(cleaned):
             raise forms.ValidationError(
                 _(
                     "Kommentaren må ikke indeholde HTML-kode eller script (fx <script>). "
@@ -130,7 +136,6 @@ class CommentForm(forms.Form):
                 ),
                 code="markup",
             )
-        cleaned = plain_text(text)
         if not cleaned:
             raise forms.ValidationError(_("Skriv en kommentar, før du sender den."), code="empty")
         return cleaned

@@ -66,6 +66,11 @@ def is_visible_comment(user, comment):
 
 
 @rules.predicate
+def is_hidden_comment(user, comment):
+    return comment is not None and comment.is_hidden
+
+
+@rules.predicate
 def agenda_is_published(user, obj):
     from councils.models import Comment
 
@@ -131,6 +136,9 @@ rules.add_perm(
     "councils.change_comment", is_author & is_member_of & is_visible_comment & in_edit_window
 )
 rules.add_perm("councils.hide_comment", (is_secretary_of | is_administrator) & is_visible_comment)
+# A hidden comment's text is read by administrators only, and only in CommentHiddenTextView
+# (one place, so that reading it can be logged there).
+rules.add_perm("councils.view_hidden_comment_text", is_administrator & is_hidden_comment)
 
 rules.add_perm("councils.record_statement", can_edit_agenda & takes_advice & agenda_is_published)
 rules.add_perm("councils.record_response", is_administrator & takes_advice & has_statement)

@@ -3,7 +3,7 @@
 from dataclasses import dataclass, field
 from statistics import median
 
-from django.db.models import Prefetch
+from django.db.models import Case, F, Prefetch, TextField, Value, When
 
 from councils.models import (
     DEFAULT_RIGHTS,
@@ -137,6 +137,21 @@ def advice_summary(council, user) -> AdviceSummary:
     )
 
 
+def shown_comments():
+    """Comments with ``shown_text``: the text, or "" for a hidden comment.
+
+    The hidden text is not even read from the database for the pages that list comments,
+    so no template, feed or export built on this can show it by mistake.
+    """
+    return Comment.objects.defer("text").annotate(
+        shown_text=Case(
+            When(hidden_at__isnull=True, then=F("text")),
+            default=Value(""),
+            output_field=TextField(),
+        )
+    )
+
+
 def meeting_items(items, *, with_comments: bool):
     """The agenda (``items``: a visible_to queryset) with all the meeting page shows.
 
@@ -146,11 +161,14 @@ def meeting_items(items, *, with_comments: bool):
         Prefetch("attachments", queryset=Attachment.objects.order_by("pk")),
     ]
     if with_comments:
-        replies = Comment.objects.select_related("author", "hidden_by").order_by("created_at", "pk")
+        replies = (
+            shown_comments().select_related("author", "hidden_by").order_by("created_at", "pk")
+        )
         prefetches.append(
             Prefetch(
                 "comments",
-                queryset=Comment.objects.filter(parent__isnull=True)
+                queryset=shown_comments()
+                .filter(parent__isnull=True)
                 .select_related("author", "hidden_by")
                 .prefetch_related(Prefetch("replies", queryset=replies))
                 .order_by("created_at", "pk"),

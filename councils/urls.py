@@ -38,6 +38,11 @@ urlpatterns = [
     path("bilag/<int:pk>/slet/", items.AttachmentDeleteView.as_view(), name="attachment_delete"),
     path("kommentar/<int:pk>/rediger/", comments.CommentEditView.as_view(), name="comment_edit"),
     path("kommentar/<int:pk>/skjul/", comments.CommentHideView.as_view(), name="comment_hide"),
+    path(
+        "kommentar/<int:pk>/skjult-tekst/",
+        comments.CommentHiddenTextView.as_view(),
+        name="comment_hidden_text",
+    ),
     path("kalender/", calendar.calendar_settings, name="calendar"),
     path("kalender/<str:token>.ics", calendar.member_feed, name="member_feed"),
 ]

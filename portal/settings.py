@@ -192,6 +192,14 @@ STORAGES = {
         )
     },
 }
+# Largest uploaded file; a request may be 5 MB larger (portal/uploadlimit.py). The reverse
+# proxy's body limit (client_max_body_size) should be PORTAL_MAX_UPLOAD_MB + 5 MB too.
+PORTAL_MAX_UPLOAD_MB = env_int("PORTAL_MAX_UPLOAD_MB", 20)
+FILE_UPLOAD_HANDLERS = [
+    "portal.uploadlimit.UploadLimitHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 25 * 1024 * 1024
 

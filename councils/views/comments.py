@@ -4,7 +4,7 @@ from django.shortcuts import redirect
 from django.template.defaultfilters import date as date_filter
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.generic import FormView
+from django.views.generic import FormView, TemplateView
 
 from councils import services
 from councils.forms import CommentForm, HideCommentForm
@@ -62,24 +62,51 @@ class CommentCreateView(ClosedCommentsMixin, GuardedObjectMixin, FormView):
         return self.object.meeting
 
     def get_parent(self):
+        """The thread a reply joins, or None; ``self.reply_refused`` when it may not be joined."""
         if not hasattr(self, "_parent"):
             raw = self.request.POST.get("svar") or self.request.GET.get("svar")
-            parent = None
+            parent, self.reply_refused = None, False
             if raw:
                 if not raw.isdigit():
                     raise Http404
-                parent = (
+                target = (
                     Comment.objects.visible_to(self.request.user)
-                    .select_related("author", "parent")
-                    .filter(item=self.object, pk=int(raw), hidden_at__isnull=True)
+                    .select_related("author", "parent__author")
+                    .filter(item=self.object, pk=int(raw))
                     .first()
                 )
-                if parent is None:
+                if target is None:
                     raise Http404
-                # One level of replies: answering a reply joins its thread.
-                parent = parent.parent or parent
+                # One level of replies: answering a reply joins its thread. A thread with a
+                # hidden comment at its head, or a hidden reply, takes no answers: an answer
+                # would quote, or make sense only next to, words that were taken down.
+                parent = target.parent or target
+                if target.is_hidden or parent.is_hidden:
+                    parent, self.reply_refused = None, True
             self._parent = parent
         return self._parent
+
+    def get(self, request, *args, **kwargs):
+        self.get_parent()
+        if self.reply_refused:
+            return self.render_refused(status=200)
+        return super().get(request, *args, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        self.get_parent()
+        if self.reply_refused:
+            return self.render_refused(status=403, unsaved=request.POST.get("text", ""))
+        return super().post(request, *args, **kwargs)
+
+    def render_refused(self, *, status, unsaved=""):
+        message = _(
+            "Kommentaren, du vil svare på, er skjult af sekretæren, så der kan ikke svares "
+            "på den eller i dens tråd."
+        )
+        if unsaved:
+            message = f"{message} {_('Dit svar er ikke gemt.')}"
+        context = self.get_context_data(form=None, refused_message=message, unsaved=unsaved)
+        return self.render_to_response(context, status=status)
 
     def form_valid(self, form):
         comment = services.post_comment(
@@ -152,3 +179,22 @@ class CommentHideView(GuardedObjectMixin, FormView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(comment=self.object, **kwargs)
+
+
+class CommentHiddenTextView(GuardedObjectMixin, TemplateView):
+    """The one place a hidden comment's text can be read: by an administrator, on purpose."""
+
+    model = Comment
+    permission_required = "councils.view_hidden_comment_text"
+    template_name = "councils/comment_hidden_text.html"
+
+    def get_queryset(self):
+        return (
+            super().get_queryset().select_related("item__meeting__council", "author", "hidden_by")
+        )
+
+    def get_context_data(self, **kwargs):
+        comment = self.object
+        return super().get_context_data(
+            comment=comment, item=comment.item, meeting=comment.item.meeting, **kwargs
+        )

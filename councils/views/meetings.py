@@ -54,6 +54,7 @@ class MeetingDetailView(VisibleObjectMixin, TemplateView):
                     comment.item = item
                     comment.can_edit = has("councils.change_comment", comment)
                     comment.can_hide = has("councils.hide_comment", comment)
+                    comment.can_read_hidden = has("councils.view_hidden_comment_text", comment)
         attendances = list(meeting.attendances.all())
         return super().get_context_data(
             meeting=meeting,

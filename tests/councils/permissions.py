@@ -309,6 +309,31 @@ ROWS = [
         kwargs=pk("public_comment"),
         label="public",
     ),
+    # A hidden comment's text: administrators only, in this one view.
+    Row(
+        "councils:comment_hidden_text",
+        expect(404, anonymous=LOGIN, member=403, secretary=403, administrator=200),
+        kwargs=pk("hidden_comment"),
+    ),
+    Row(
+        "councils:comment_hidden_text",
+        expect(404, anonymous=LOGIN, member=403, secretary=403, administrator=200),
+        kwargs=pk("hidden_reply"),
+        label="reply",
+    ),
+    Row(
+        "councils:comment_hidden_text",
+        # Nothing to reveal for a visible comment.
+        expect(404, anonymous=LOGIN, member=403, secretary=403, administrator=403),
+        kwargs=pk("comment"),
+        label="visible",
+    ),
+    Row(
+        "councils:comment_hidden_text",
+        expect(404, anonymous=LOGIN, member=403, secretary=403, administrator=405),
+        kwargs=pk("hidden_comment"),
+        method="post",
+    ),
     # Calendar
     Row("councils:calendar", logged_in(200)),
     Row(

@@ -169,7 +169,9 @@ def test_secretary_hides_a_comment_with_a_reason(client, world, secretary, membe
     # The author can no longer change it, and nobody can reply to it.
     edit = client.post(reverse("councils:comment_edit", args=[comment.pk]), {"text": "Igen"})
     assert edit.status_code == 403
-    assert _post(client, world["item"], "Svar", svar=comment.pk).status_code == 404
+    refused = _post(client, world["item"], "Svar", svar=comment.pk)
+    assert refused.status_code == 403
+    assert "er skjult af sekretæren, så der kan ikke svares" in refused.content.decode()
 
 
 def test_administrator_without_a_seat_cannot_comment(client, world, administrator):

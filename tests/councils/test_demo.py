@@ -23,9 +23,9 @@ def _counts():
 
 
 def test_demo_loads_twice_with_the_same_result():
-    call_command("load_demo", stdout=StringIO())
+    call_command("load_demo", "--force-insecure-demo", stdout=StringIO())
     first = _counts()
-    call_command("load_demo", stdout=StringIO())
+    call_command("load_demo", "--force-insecure-demo", stdout=StringIO())
     assert _counts() == first
 
     council = Council.objects.get(name=USER_COUNCIL)

@@ -26,6 +26,27 @@ from tests.councils.factories import (
     StatementFactory,
 )
 
+# In the text of every hidden comment of the world: no page may show it (test_hidden_comments).
+HIDDEN_MARKER = "SKJULTMARKOER7f3a"
+
+
+def _hidden_comments(world, item, now):
+    """On ``item2``: a hidden comment with a visible reply, and a visible one with a hidden reply."""
+    member, secretary = world.users["member"], world.users["secretary"]
+    hidden = {"hidden_at": now, "hidden_by": secretary, "hidden_reason": "Navn på en borger"}
+    world.objects["hidden_comment"] = head = CommentFactory(
+        item=item, author=member, text=f"Borgeren {HIDDEN_MARKER} i opgang B.", **hidden
+    )
+    world.objects["reply_to_hidden"] = CommentFactory(
+        item=item, author=secretary, parent=head, text="Tak, vi tager den op."
+    )
+    world.objects["visible_head"] = visible = CommentFactory(
+        item=item, author=secretary, text="Husk at tilmelde jer."
+    )
+    world.objects["hidden_reply"] = CommentFactory(
+        item=item, author=member, parent=visible, text=f"Også {HIDDEN_MARKER} kommer.", **hidden
+    )
+
 
 def extend(world):
     now = timezone.now()
@@ -72,6 +93,7 @@ def extend(world):
     world.objects["comment"] = CommentFactory(
         item=item, author=world.users["member"], text="Jeg støtter indstillingen."
     )
+    _hidden_comments(world, world.objects["item2"], now)
 
     planned = MeetingFactory(
         council=council,

@@ -27,7 +27,7 @@ def _wait_for(rendition, seconds=180):
 
 def test_the_demo_report_is_rendered_and_published_by_the_worker():
     assert not settings.CELERY_TASK_ALWAYS_EAGER, "this test needs a real broker"
-    call_command("load_demo", stdout=StringIO())
+    call_command("load_demo", "--force-insecure-demo", stdout=StringIO())
     report = StatusReport.objects.get(title=TITLE)
     rendition = _wait_for(report.renditions.get())
     assert rendition.status == Rendition.Status.DONE, rendition.error
