@@ -1,7 +1,10 @@
 from django.contrib.auth.models import AbstractBaseUser, PermissionsMixin
 from django.db import models
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
+
+from simple_history.models import HistoricalRecords
 
 from accounts.managers import UserManager
 
@@ -25,6 +28,8 @@ class User(AbstractBaseUser, PermissionsMixin):
     date_joined = models.DateTimeField(_("oprettet"), default=timezone.now)
 
     objects = UserManager()
+    # Who changed a user, and what; the password hash and login times are never copied.
+    history = HistoricalRecords(excluded_fields=["password", "last_login"])
 
     USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"
@@ -40,9 +45,19 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def save(self, *args, **kwargs):
         self.email = self.email.strip().lower()
-        if self.is_administrator:
-            self.is_staff = True
+        # Access to the Django admin follows the administrator role, on every save path.
+        self.is_staff = self.is_administrator
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "is_administrator" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "is_staff"}
         super().save(*args, **kwargs)
+
+    def _get_session_auth_hash(self, secret=None):
+        # Django ends a user's other sessions when the password changes because the session
+        # carries this hash. Deactivation and a change of the administrator role end them too.
+        key_salt = "accounts.User.get_session_auth_hash"
+        value = f"{self.password}|{self.is_active}|{self.is_administrator}"
+        return salted_hmac(key_salt, value, secret=secret, algorithm="sha256").hexdigest()
 
     def get_full_name(self):
         return self.full_name
