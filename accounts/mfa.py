@@ -144,9 +144,8 @@ def recently_passed_second_factor(request) -> bool:
     user = request.user
     if not user.is_authenticated:
         return False
-    now = time.time()
-    for record in get_authentication_records(request, user):
-        if record.get("method") == "mfa" and record.get("reauthenticated"):
-            if now - record.get("at", 0) < account_settings.REAUTHENTICATION_TIMEOUT:
-                return True
-    return False
+    oldest = time.time() - account_settings.REAUTHENTICATION_TIMEOUT
+    return any(
+        record.get("method") == "mfa" and record.get("reauthenticated") and record["at"] > oldest
+        for record in get_authentication_records(request, user)
+    )
