@@ -31,3 +31,6 @@ def _totp_activation_is_a_second_factor(sender, request, user, authenticator, **
             type=authenticator.type,
             reauthenticated=True,
         )
+        # allauth sends this signal on commit, which may come after the response has
+        # stored the session.
+        request.session.save()
