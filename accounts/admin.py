@@ -77,22 +77,13 @@ class AuthenticatorAdmin(admin.ModelAdmin):
     fields = ["user", "type", "created_at", "last_used_at"]
     readonly_fields = fields
     list_select_related = ["user"]
+    change_list_template = "admin/accounts/authenticator_change_list.html"
 
     def has_add_permission(self, request):
         return False
 
     def has_change_permission(self, request, obj=None):
         return False
-
-    def changelist_view(self, request, extra_context=None):
-        extra_context = {
-            **(extra_context or {}),
-            "subtitle": _(
-                "Har en bruger mistet sin telefon, så slet brugerens godkendelsesapp (TOTP) her. "
-                "Brugeren opsætter en ny ved næste login. Hemmelige nøgler vises aldrig."
-            ),
-        }
-        return super().changelist_view(request, extra_context)
 
     def delete_model(self, request, obj):
         super().delete_model(request, obj)
