@@ -25,6 +25,9 @@ class User(AbstractBaseUser, PermissionsMixin):
     )
     is_active = models.BooleanField(_("aktiv"), default=True)
     date_joined = models.DateTimeField(_("oprettet"), default=timezone.now)
+    # Raised when the account is switched off or loses the administrator role: every session
+    # made before then stops working, even if the account or role comes back.
+    session_generation = models.PositiveIntegerField(default=0, editable=False)
 
     objects = UserManager()
     # Who changed a user, and what; the password hash and login times are never copied.
@@ -42,20 +45,35 @@ class User(AbstractBaseUser, PermissionsMixin):
     def __str__(self):
         return self.full_name or self.email
 
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        instance._loaded_access = (
+            instance.__dict__.get("is_active"),
+            instance.__dict__.get("is_administrator"),
+        )
+        return instance
+
     def save(self, *args, **kwargs):
         self.email = self.email.strip().lower()
         # Access to the Django admin follows the administrator role, on every save path.
         self.is_staff = self.is_administrator
+        extra_fields = {"is_staff"}
+        was_active, was_administrator = getattr(self, "_loaded_access", (None, None))
+        if (was_active and not self.is_active) or (was_administrator and not self.is_administrator):
+            self.session_generation += 1
+            extra_fields.add("session_generation")
         update_fields = kwargs.get("update_fields")
-        if update_fields is not None and "is_administrator" in update_fields:
-            kwargs["update_fields"] = {*update_fields, "is_staff"}
+        if update_fields is not None and {"is_administrator", "is_active"} & set(update_fields):
+            kwargs["update_fields"] = {*update_fields, *extra_fields}
         super().save(*args, **kwargs)
+        self._loaded_access = (self.is_active, self.is_administrator)
 
     def _get_session_auth_hash(self, secret=None):
-        # Django ends a user's other sessions when the password changes because the session
-        # carries this hash. Deactivation and a change of the administrator role end them too.
+        # Django ends a user's other sessions when the password changes because each session
+        # carries this hash; the generation ends them on deactivation and role removal too.
         key_salt = "accounts.User.get_session_auth_hash"
-        value = f"{self.password}|{self.is_active}|{self.is_administrator}"
+        value = f"{self.password}|{self.session_generation}"
         return salted_hmac(key_salt, value, secret=secret, algorithm="sha256").hexdigest()
 
     def get_full_name(self):
