@@ -3,6 +3,7 @@ from allauth.mfa.models import Authenticator
 from django.contrib import admin, messages
 from django.contrib.auth import update_session_auth_hash
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
@@ -30,6 +31,16 @@ class UserAdmin(SimpleHistoryAdmin, DjangoUserAdmin):
     readonly_fields = ["last_login", "date_joined"]
     history_list_display = ["email", "full_name", "is_administrator", "is_active"]
     actions = ["send_invitation"]
+
+    def revert_disabled(self, request, obj=None):
+        return True
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        # Reverting would change the login e-mail or the role around the checks in
+        # save_model (notifications, ended sessions); history is for reading only.
+        if request.method == "POST":
+            raise PermissionDenied
+        return super().history_form_view(request, object_id, version_id, extra_context)
 
     def save_model(self, request, obj, form, change):
         old_email = form.initial.get("email") if change else None

@@ -138,6 +138,13 @@ def test_admin_changes_to_a_user_are_recorded_without_the_password(admin_client)
     assert page.status_code == 200
     assert "Efter Navn" in page.content.decode()
     assert "md5$" not in page.content.decode()
+    version = records.first().history_id
+    url = reverse("admin:accounts_user_simple_history", args=[member.pk, version])
+    assert admin_client.get(url).status_code == 200
+    # History is read-only: no revert that would bypass the e-mail and session rules.
+    assert admin_client.post(url, {"email": "x@evil.example", "full_name": "X"}).status_code == 403
+    member.refresh_from_db()
+    assert member.email != "x@evil.example"
 
 
 def test_demo_users_get_admin_access_by_role_only():
