@@ -35,14 +35,12 @@ class UserAdmin(SimpleHistoryAdmin, DjangoUserAdmin):
     def revert_disabled(self, request, obj=None):
         return True
 
-    def history_form_view(self, request, object_id, version_id, extra_context=None):
-        # Reverting would change the login e-mail or the role around the checks in
-        # save_model (notifications, ended sessions); history is for reading only.
-        if request.method == "POST":
-            raise PermissionDenied
-        return super().history_form_view(request, object_id, version_id, extra_context)
-
     def save_model(self, request, obj, form, change):
+        match = request.resolver_match
+        if match and match.url_name.endswith("_simple_history"):
+            # Reverting would change the login e-mail or the role around the checks below
+            # (notifications, ended sessions); the history is for reading only.
+            raise PermissionDenied
         old_email = form.initial.get("email") if change else None
         super().save_model(request, obj, form, change)
         if obj.pk == request.user.pk:
