@@ -55,6 +55,10 @@ class PortalAccountAdapter(DefaultAccountAdapter):
     def is_open_for_signup(self, request):
         return False
 
+    def _get_login_attempts_cache_key(self, request, **credentials):
+        # allauth puts the Host header in the key; one lock per e-mail, whatever host was used.
+        return credentials.get("email", credentials.get("username", "")).lower()
+
     def can_delete_email(self, email_address):
         return False
 

@@ -100,3 +100,17 @@ def test_a_locked_out_person_can_reset_the_password_and_log_in(client):
     response = _login(client, user.email, new_password)
     assert response.status_code == 302
     assert client.session["_auth_user_id"] == str(user.pk)
+
+
+def test_another_host_name_does_not_give_fresh_attempts(client, settings):
+    settings.ALLOWED_HOSTS = ["testserver", "other.example"]
+    user = UserFactory()
+    for _ in range(5):
+        _login(client, user.email, "forkert")
+    response = client.post(
+        reverse("account_login"),
+        {"login": user.email, "password": TEST_PASSWORD},
+        HTTP_HOST="other.example",
+        HTTP_X_FORWARDED_FOR="198.51.100.99",
+    )
+    assert LOCKED in response.content.decode()
