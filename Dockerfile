@@ -20,8 +20,8 @@ RUN pip install -r requirements.lock
 
 COPY --chown=portal:portal . .
 # Build-time only values: collectstatic and compilemessages need settings to import.
-RUN SECRET_KEY=build-only DJANGO_DEBUG=false python manage.py collectstatic --noinput -v0 \
- && SECRET_KEY=build-only DJANGO_DEBUG=false python manage.py compilemessages --ignore=.venv -v0 \
+RUN SECRET_KEY=build-only PORTAL_MFA_ENCRYPTION_KEY=build-only-not-used-for-any-secrets DJANGO_DEBUG=false python manage.py collectstatic --noinput -v0 \
+ && SECRET_KEY=build-only PORTAL_MFA_ENCRYPTION_KEY=build-only-not-used-for-any-secrets DJANGO_DEBUG=false python manage.py compilemessages --ignore=.venv -v0 \
  && mkdir -p /data/media && chown -R portal:portal /data /app
 
 USER portal

@@ -1,5 +1,47 @@
+import math
+from dataclasses import dataclass
+from urllib.parse import quote, urlsplit
+
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.core.internal.ratelimit import parse_rates
+from django.conf import settings
+from django.urls import reverse
+from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from portal.email import absolute_url
+
+
+def lockout_window_text() -> str:
+    """How long a locked-out person waits: the longest window of the login rate limit."""
+    rates = parse_rates(settings.ACCOUNT_RATE_LIMITS.get("login_failed"))
+    seconds = max((rate.duration for rate in rates), default=60)
+    if seconds < 60:
+        count = math.ceil(seconds)
+        return ngettext("%(count)d sekund", "%(count)d sekunder", count) % {"count": count}
+    count = math.ceil(seconds / 60)
+    return ngettext("%(count)d minut", "%(count)d minutter", count) % {"count": count}
+
+
+def _too_many_attempts() -> str:
+    return _(
+        "For mange mislykkede loginforsøg. Vent %(window)s, og prøv igen – "
+        "eller brug »Glemt adgangskode?«."
+    ) % {"window": lockout_window_text()}
+
+
+@dataclass(frozen=True)
+class _PortalSite:
+    """Stands in for the request's site in allauth's e-mails: the configured portal address,
+    never the Host header a visitor sent."""
+
+    name: str
+    domain: str
+
+
+def portal_site() -> _PortalSite:
+    return _PortalSite(settings.PORTAL_MUNICIPALITY, urlsplit(settings.PORTAL_BASE_URL).netloc)
 
 
 class PortalAccountAdapter(DefaultAccountAdapter):
@@ -7,11 +49,32 @@ class PortalAccountAdapter(DefaultAccountAdapter):
 
     error_messages = {
         **DefaultAccountAdapter.error_messages,
-        "too_many_login_attempts": _(
-            "For mange mislykkede loginforsøg. Vent fem minutter, og prøv igen – "
-            "eller brug »Glemt adgangskode?«."
-        ),
+        "too_many_login_attempts": lazy(_too_many_attempts, str)(),
     }
 
     def is_open_for_signup(self, request):
         return False
+
+    def _get_login_attempts_cache_key(self, request, **credentials):
+        # allauth puts the Host header in the key; one lock per e-mail, whatever host was used.
+        return credentials.get("email", credentials.get("username", "")).lower()
+
+    def can_delete_email(self, email_address):
+        return False
+
+    def send_mail(self, template_prefix, email, context):
+        super().send_mail(template_prefix, email, {**context, "current_site": portal_site()})
+
+    def get_reset_password_from_key_url(self, key):
+        path = reverse("account_reset_password_from_key", kwargs={"uidb36": "UID", "key": "KEY"})
+        return absolute_url(path.replace("UID-KEY", quote(key)))
+
+    def get_email_confirmation_url(self, request, emailconfirmation):
+        return absolute_url(reverse("account_confirm_email", args=[emailconfirmation.key]))
+
+    def get_reauthentication_methods(self, user):
+        methods = super().get_reauthentication_methods(user)
+        # Someone who has a second factor re-authenticates with it, not with the password.
+        if any(method["id"].startswith("mfa_reauthenticate") for method in methods):
+            methods = [method for method in methods if method["id"] != "reauthenticate"]
+        return methods

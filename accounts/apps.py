@@ -7,6 +7,7 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Brugerkonti")
 
     def ready(self):
+        from accounts import signals  # noqa: F401
         from accounts.roles import ADMINISTRATOR, register_role_provider
 
         def administrator_role(user):

@@ -1,8 +1,11 @@
+from allauth.account.internal.flows.reauthentication import suspend_request
 from django.conf import settings
 from django.contrib import messages
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from accounts.mfa import recently_passed_second_factor, session_passed_second_factor
 from accounts.roles import is_staff_role_holder
 
 # Pages a staff user without two-factor authentication may still reach:
@@ -10,9 +13,22 @@ from accounts.roles import is_staff_role_holder
 _OPEN_URL_NAME_PREFIXES = ("mfa_", "account_")
 _OPEN_URL_NAMES = {"set_language", "accessibility", "healthz", "home"}
 
+# Seeing recovery codes or switching two-factor authentication off hands the account to
+# whoever holds the session; a password alone (perhaps phished) must not be enough.
+_SECOND_FACTOR_REAUTH_URL_NAMES = {
+    "mfa_view_recovery_codes",
+    "mfa_download_recovery_codes",
+    "mfa_generate_recovery_codes",
+    "mfa_deactivate_totp",
+}
+
+# allauth's page for adding, switching and removing e-mail addresses: the login e-mail is
+# changed by an administrator only (ACCOUNT_MAX_EMAIL_ADDRESSES = 1 also stops additions).
+_ADMINISTRATOR_ONLY_URL_NAMES = {"account_email"}
+
 
 class RequireStaffMFAMiddleware:
-    """Sends administrators and caseworkers to set up two-factor authentication."""
+    """Guards the account pages: staff must have passed a second factor in this session."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -21,17 +37,39 @@ class RequireStaffMFAMiddleware:
         return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
-        if not settings.PORTAL_REQUIRE_STAFF_MFA:
-            return None
         user = request.user
         if not user.is_authenticated:
             return None
         match = request.resolver_match
         name = match.url_name if match else None
+        if name in _ADMINISTRATOR_ONLY_URL_NAMES:
+            messages.info(
+                request,
+                _(
+                    "Din e-mailadresse er også dit login, så den kan kun ændres af en "
+                    "administrator i forvaltningen. Kontakt forvaltningen, hvis den skal ændres."
+                ),
+            )
+            return redirect("account_change_password")
+        if name in _SECOND_FACTOR_REAUTH_URL_NAMES and _has_authenticator(user):
+            if not recently_passed_second_factor(request):
+                return suspend_request(request, reverse("mfa_reauthenticate"))
+            return None
+        if not settings.PORTAL_REQUIRE_STAFF_MFA:
+            return None
         if name and (name in _OPEN_URL_NAMES or name.startswith(_OPEN_URL_NAME_PREFIXES)):
             return None
-        if not is_staff_role_holder(user) or _has_authenticator(user):
+        if not is_staff_role_holder(user) or session_passed_second_factor(request):
             return None
+        if _has_authenticator(user):
+            messages.warning(
+                request,
+                _(
+                    "Som administrator eller sagsbehandler skal du bekræfte dit login med "
+                    "koden fra din godkendelsesapp, før du fortsætter."
+                ),
+            )
+            return suspend_request(request, reverse("mfa_reauthenticate"))
         messages.warning(
             request,
             _(

@@ -1,7 +1,9 @@
 from django.contrib.auth.models import AbstractBaseUser, PermissionsMixin
 from django.db import models
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from accounts.managers import UserManager
 
@@ -23,8 +25,13 @@ class User(AbstractBaseUser, PermissionsMixin):
     )
     is_active = models.BooleanField(_("aktiv"), default=True)
     date_joined = models.DateTimeField(_("oprettet"), default=timezone.now)
+    # Raised when the account is switched off or loses the administrator role: every session
+    # made before then stops working, even if the account or role comes back.
+    session_generation = models.PositiveIntegerField(default=0, editable=False)
 
     objects = UserManager()
+    # Who changed a user, and what; the password hash and login times are never copied.
+    history = HistoricalRecords(excluded_fields=["password", "last_login"])
 
     USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"
@@ -38,11 +45,36 @@ class User(AbstractBaseUser, PermissionsMixin):
     def __str__(self):
         return self.full_name or self.email
 
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        instance._loaded_access = (
+            instance.__dict__.get("is_active"),
+            instance.__dict__.get("is_administrator"),
+        )
+        return instance
+
     def save(self, *args, **kwargs):
         self.email = self.email.strip().lower()
-        if self.is_administrator:
-            self.is_staff = True
+        # Access to the Django admin follows the administrator role, on every save path.
+        self.is_staff = self.is_administrator
+        extra_fields = {"is_staff"}
+        was_active, was_administrator = getattr(self, "_loaded_access", (None, None))
+        if (was_active and not self.is_active) or (was_administrator and not self.is_administrator):
+            self.session_generation += 1
+            extra_fields.add("session_generation")
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and {"is_administrator", "is_active"} & set(update_fields):
+            kwargs["update_fields"] = {*update_fields, *extra_fields}
         super().save(*args, **kwargs)
+        self._loaded_access = (self.is_active, self.is_administrator)
+
+    def _get_session_auth_hash(self, secret=None):
+        # Django ends a user's other sessions when the password changes because each session
+        # carries this hash; the generation ends them on deactivation and role removal too.
+        key_salt = "accounts.User.get_session_auth_hash"
+        value = f"{self.password}|{self.session_generation}"
+        return salted_hmac(key_salt, value, secret=secret, algorithm="sha256").hexdigest()
 
     def get_full_name(self):
         return self.full_name

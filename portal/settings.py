@@ -27,6 +27,22 @@ if not SECRET_KEY:
         )
     SECRET_KEY = "insecure-development-key-only-for-debug"  # noqa: S105
 
+# Second-factor secrets (TOTP keys, recovery-code seeds) are stored encrypted with this key
+# (accounts/mfa.py). Comma-separated: the first encrypts, all decrypt, so a key can be rotated
+# (`manage.py rotate_mfa_encryption`).
+PORTAL_MFA_ENCRYPTION_KEYS = env_list("PORTAL_MFA_ENCRYPTION_KEY")
+if not PORTAL_MFA_ENCRYPTION_KEYS:
+    if not DEBUG:
+        raise ImproperlyConfigured(
+            "PORTAL_MFA_ENCRYPTION_KEY is not set. With DJANGO_DEBUG off the portal refuses to "
+            "start without the key that encrypts two-factor secrets: set it to a long random "
+            "value (for example: python -c 'import secrets; print(secrets.token_urlsafe(32))') "
+            "and keep it as safe as the database backups."
+        )
+    PORTAL_MFA_ENCRYPTION_KEYS = ["development-only:" + SECRET_KEY]
+if any(len(key) < 32 for key in PORTAL_MFA_ENCRYPTION_KEYS):
+    raise ImproperlyConfigured("PORTAL_MFA_ENCRYPTION_KEY must be at least 32 characters long.")
+
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost"] if DEBUG else [])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
@@ -164,6 +180,15 @@ ACCOUNT_RATE_LIMITS = {
     "login_failed": env_str("PORTAL_LOGIN_RATE_LIMIT", "10/m/ip,5/5m/key"),
     "reset_password": "20/m/ip,5/m/key",
 }
+# The login e-mail is changed by an administrator in the user admin only (accounts/admin.py);
+# users cannot add, switch or remove addresses themselves.
+ACCOUNT_MAX_EMAIL_ADDRESSES = 1
+ACCOUNT_CHANGE_EMAIL = False
+# Subjects name the municipality, never the Host header of the request.
+ACCOUNT_EMAIL_SUBJECT_PREFIX = f"[{PORTAL_MUNICIPALITY}] "
+# Nobody signs up, so a reset request for an unknown address gets no e-mail at all.
+ACCOUNT_EMAIL_UNKNOWN_ACCOUNTS = False
+MFA_ADAPTER = "accounts.mfa.PortalMFAAdapter"
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = PORTAL_MUNICIPALITY
 
@@ -246,8 +271,14 @@ SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
-if env_bool("PORTAL_BEHIND_TLS_PROXY", False):
+PORTAL_BEHIND_TLS_PROXY = env_bool("PORTAL_BEHIND_TLS_PROXY", False)
+if PORTAL_BEHIND_TLS_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# Login rate limits count per client address. Behind the proxy REMOTE_ADDR is the proxy's, so
+# the client is read from X-Forwarded-For, trusting only as many hops as we run proxies.
+ALLAUTH_TRUSTED_PROXY_COUNT = env_int(
+    "PORTAL_TRUSTED_PROXY_COUNT", 1 if PORTAL_BEHIND_TLS_PROXY else 0
+)
 
 LOGGING = {
     "version": 1,

@@ -1,3 +1,4 @@
+from allauth.account.decorators import secure_admin_login
 from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
@@ -6,6 +7,9 @@ from portal import views
 
 admin.site.site_header = _("Brugerrådsportalen – administration")
 admin.site.site_title = _("Brugerrådsportalen")
+# The admin has no login of its own: it sends people to the portal's login, with its rate
+# limits and second factor.
+admin.site.login = secure_admin_login(admin.site.login)
 
 # Uploaded files are never served from MEDIA_URL: every file goes through a
 # view that checks who may see it.

@@ -9,6 +9,7 @@ bash scripts/ensure-services.sh
 BIN=.venv/bin
 DB_NAME=portal_celery
 export SECRET_KEY=ci-celery-only DJANGO_DEBUG=false
+export PORTAL_MFA_ENCRYPTION_KEY=ci-celery-only-mfa-key-0123456789abcdef
 export CELERY_BROKER_URL=redis://127.0.0.1:6379/15
 export PORTAL_CELERY_WORKER=1
 MEDIA_ROOT=$(mktemp -d)

@@ -8,6 +8,7 @@ import os
 
 os.environ.setdefault("SECRET_KEY", "tests-only-not-a-secret")
 os.environ.setdefault("PORTAL_BASE_URL", "http://testserver")
+os.environ.setdefault("PORTAL_MFA_ENCRYPTION_KEY", "tests-only-mfa-key-not-a-secret-0123456789")
 
 from portal.settings import *  # noqa: E402,F403
 

@@ -47,7 +47,7 @@ def test_repeated_failures_are_rate_limited_with_a_danish_message(client):
     response = _login(client, user.email, TEST_PASSWORD)
     html = response.content.decode()
     assert response.status_code == 200, "the correct password must not get through while limited"
-    assert "For mange mislykkede loginforsøg. Vent fem minutter" in html
+    assert "For mange mislykkede loginforsøg. Vent 5 minutter" in html
 
 
 def test_nobody_can_sign_up(client):

@@ -10,12 +10,14 @@ PRODUCTION_ENV = {
     "DJANGO_DEBUG": "false",
     "SECRET_KEY": "k" * 20 + "a-long-and-random-production-secret-key-0123456789",
     "ALLOWED_HOSTS": "brugerraad.kommune.example",
+    "PORTAL_MFA_ENCRYPTION_KEY": "m" * 20 + "a-long-and-random-mfa-encryption-key-0123",
     "DATABASE_URL": "sqlite:///" + str(ROOT / "unused.sqlite3"),
 }
 
 
 def _manage(*args, env):
-    clean = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "SECRET_KEY"))}
+    secrets = ("DJANGO_", "SECRET_KEY", "PORTAL_MFA_ENCRYPTION_KEY")
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(secrets)}
     clean.pop("DATABASE_URL", None)
     return subprocess.run(
         [sys.executable, "manage.py", *args],
@@ -31,6 +33,13 @@ def test_refuses_to_start_without_secret_key_when_debug_is_off():
     result = _manage("check", env={"DJANGO_DEBUG": "false"})
     assert result.returncode != 0
     assert "SECRET_KEY is not set" in result.stderr
+
+
+def test_refuses_to_start_without_mfa_key_when_debug_is_off():
+    env = {k: v for k, v in PRODUCTION_ENV.items() if k != "PORTAL_MFA_ENCRYPTION_KEY"}
+    result = _manage("check", env=env)
+    assert result.returncode != 0
+    assert "PORTAL_MFA_ENCRYPTION_KEY is not set" in result.stderr
 
 
 def test_check_deploy_is_clean_with_production_settings():
