@@ -16,9 +16,12 @@ def plan_published_since(plan):
     """When the plan first left draft, or None while readers may not see it at all."""
     if plan.status == ActionPlan.Status.DRAFT:
         return None
-    left_draft = published_since(plan.history, status__in=ActionPlan.Status.staff_readable())
     # Without a record of leaving draft (a bulk-loaded plan): from its decision, if any.
-    return left_draft or start_of(plan.decision_date)
+    return published_since(
+        plan.history,
+        fallback=start_of(plan.decision_date),
+        status__in=ActionPlan.Status.staff_readable(),
+    )
 
 
 def plan_history(request, plan):

@@ -19,6 +19,8 @@ from functools import partial
 
 from django.core.paginator import Page, Paginator
 from django.db import models
+from django.db.models import Subquery, Value
+from django.db.models.functions import Coalesce
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -82,54 +84,49 @@ def history_page(obj, number, *, full=True, since=None, notes=None) -> Page:
     no entry, so a page may show fewer.
     """
     records = obj.history.select_related("history_user").order_by("-history_date", "-pk")
-    cutoff = None
     if full:
         shown = records
     elif since is None:
         shown = records.none()
     else:
-        cutoff = since
         shown = records.filter(history_date__gte=since)
-    # The records shown are the newest ones, so a page's slice of ``records`` is the same
-    # slice of ``shown``, and the record just older than the first shown is the base it is
-    # compared with, published or not (its values are only shown to editors).
     page = Paginator(shown, PER_PAGE).get_page(number)
-    if not full and since is None:
-        page.object_list = []
-        page.full, page.since = full, since
-        return page
+    # The records shown are the newest ones, so a page's slice of ``shown`` is the same
+    # slice of ``records``, and the record just older than the oldest shown is the base it
+    # is compared with, published or not (its values reach editors only).
     start = (page.number - 1) * PER_PAGE
-    low = max(start - 1, 0)
-    window = list(records[low : start + PER_PAGE + 1])
-    newer = window[0] if start > 0 else None
-    body = window[start - low : start - low + PER_PAGE]
-    if cutoff is not None:
-        body = [r for r in body if r.history_date >= cutoff]
-    rest = window[start - low + len(body) :]
-    older = rest[0] if rest else None
-    oldest_first = ([older] if older else []) + body[::-1]
-    entries = _entries(obj.__class__, oldest_first, full=full)
-    if older is not None:
-        entries = entries[1:]  # the older record only serves as the base of the comparison
-    entries.reverse()
-    if notes is not None:
-        since_window = body[-1].history_date if (page.has_next() and body) else cutoff
+    end = min(start + PER_PAGE, page.paginator.count)
+    entries, newer, body = [], None, []
+    if end > start:
+        low = max(start - 1, 0)
+        window = list(records[low : end + 1])
+        newer = window[0] if start > 0 else None
+        body = window[start - low : end - low]
+        older = window[end - low] if len(window) > end - low else None
+        entries = _entries(obj.__class__, ([older] if older else []) + body[::-1], full=full)
+        if older is not None:
+            entries = entries[1:]  # the older record only serves as the base of the comparison
+        entries.reverse()
+    if notes is not None and (full or since is not None):
+        oldest = body[-1].history_date if (page.has_next() and body) else None
         until = newer.history_date if newer is not None else None
-        entries = merged(entries, notes(since=since_window, until=until, full=full))
+        window_since = oldest if (oldest is not None or full) else since
+        entries = merged(entries, notes(since=window_since, until=until, full=full))
     page.object_list = entries
-    page.full, page.since = full, since
+    page.full = full
     return page
 
 
-def published_since(records, **published) -> datetime.datetime | None:
+def published_since(records, fallback=None, **published):
     """When the object's history first shows it published (``published``: a filter on its
-    records, e.g. ``status__in=[...]``), or None if it never was."""
-    return (
-        records.filter(**published)
-        .order_by("history_date")
-        .values_list("history_date", flat=True)
-        .first()
+    records, e.g. ``status__in=[...]``); ``fallback`` if no record does (an object loaded
+    without history). An expression, so that the history's own queries carry it."""
+    first = Subquery(
+        records.filter(**published).order_by("history_date").values("history_date")[:1]
     )
+    if fallback is None:
+        return first
+    return Coalesce(first, Value(fallback, output_field=models.DateTimeField()))
 
 
 def start_of(day: datetime.date | None) -> datetime.datetime | None:
@@ -139,14 +136,17 @@ def start_of(day: datetime.date | None) -> datetime.datetime | None:
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
 
 
-def version_published_since(version) -> datetime.datetime | None:
+def version_published_since(version):
     """When a policy version was adopted; goals and their updates are public from then."""
     from policies.models import PolicyVersion
 
     if version.status not in PolicyVersion.PUBLIC_STATUSES:
         return None
-    since = published_since(version.history, status__in=PolicyVersion.PUBLIC_STATUSES)
-    return since or start_of(version.adopted_on)
+    return published_since(
+        version.history,
+        fallback=start_of(version.adopted_on),
+        status__in=PolicyVersion.PUBLIC_STATUSES,
+    )
 
 
 def version_history(request, version) -> Page:
