@@ -9,10 +9,12 @@ see the full record, as before.
 import datetime
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from policies import services
-from policies.history import READER_WHO
+from policies.history import PER_PAGE, READER_WHO
 from policies.models import GoalUpdate, PolicyVersion
 from tests.policies.factories import GoalUpdateAttachmentFactory, PolicyVersionFactory
 from tests.policies.history_markers import history_section, marker, plant_and_replace
@@ -21,6 +23,12 @@ from tests.world import ROLES
 pytestmark = pytest.mark.django_db
 
 CPR = "010190-1234"
+
+
+def _queries(client, url):
+    with CaptureQueriesContext(connection) as ctx:
+        assert client.get(url).status_code == 200
+    return len(ctx.captured_queries)
 
 
 def _adopt(version, user):
@@ -205,3 +213,58 @@ def test_attachment_names_are_kept_from_readers(client, world, caseworker):
         "Bilag fjernet: Jens Hansen journal.pdf"
         in client.get(update.get_absolute_url()).content.decode()
     )
+
+
+def _toggle_status(goal, user, times):
+    for i in range(times):
+        goal.status = "met" if i % 2 == 0 else "in_progress"
+        goal._history_user = user
+        goal.save()
+
+
+def test_readers_page_the_history_since_publication_50_at_a_time(
+    client, world, caseworker, administrator
+):
+    goal = world["draft_goal"]
+    _toggle_status(goal, caseworker, 30)  # before the policy's adoption: never shown to readers
+    _adopt(world["draft_policy"], administrator)
+    _toggle_status(goal, caseworker, 70)
+    first = client.get(goal.get_absolute_url()).context["history"]
+    assert (len(first), first.paginator.num_pages) == (PER_PAGE, 2)
+    last = client.get(goal.get_absolute_url(), {"historik": 2}).context["history"]
+    assert len(last) == 20
+    # The oldest shown change is compared with the last record before publication.
+    assert [(c.before, c.after) for c in last[-1].changes] == [("I gang", "Opfyldt")]
+    client.force_login(caseworker)
+    full = client.get(goal.get_absolute_url()).context["history"]
+    assert full.paginator.num_pages == 3
+
+
+@pytest.mark.parametrize("role", ["anonymous", "member", "other_caseworker"])
+def test_readers_pages_read_the_same_queries_with_few_and_many_changes(client, world, role):
+    caseworker, update = world.users["caseworker"], world["update"]
+    version = world["policy"]
+    if world.user(role):
+        client.force_login(world.user(role))
+    urls = [
+        update.get_absolute_url(),
+        update.goal.get_absolute_url(),
+        reverse("policies:version_detail", args=[version.pk]),
+    ]
+
+    def grow(times):
+        for i in range(times):
+            update.what_changed = f"Tekst {i}"
+            update._history_user = caseworker
+            update.save()
+            GoalUpdateAttachmentFactory(update=update, original_name=f"bilag {i}.pdf")
+        _toggle_status(update.goal, caseworker, times)
+        for i in range(times):
+            version.summary = f"Resumé {i}"
+            version._history_user = caseworker
+            version.save()
+
+    grow(5)
+    small = [_queries(client, url) for url in urls]
+    grow(120)
+    assert [_queries(client, url) for url in urls] == small
