@@ -83,9 +83,10 @@ def history_page(obj, number, *, full=True, since=None, notes=None) -> Page:
     meanwhile. A page holds PER_PAGE records; saves that changed nothing show
     no entry, so a page may show fewer.
     """
-    records = obj.history.select_related("history_user").order_by("-history_date", "-pk")
+    records = obj.history.order_by("-history_date", "-pk")
     if full:
-        shown = records
+        # Readers are never told who, so the users' rows are not even read for them.
+        records = shown = records.select_related("history_user")
     elif since is None:
         shown = records.none()
     else:
@@ -289,9 +290,9 @@ def attachment_entries(update, *, since=None, until=None, full=True) -> list[Ent
     """
     from policies.models import GoalUpdateAttachment
 
-    records = GoalUpdateAttachment.history.filter(
-        update_id=update.pk, history_type__in=["+", "-"]
-    ).select_related("history_user")
+    records = GoalUpdateAttachment.history.filter(update_id=update.pk, history_type__in=["+", "-"])
+    if full:
+        records = records.select_related("history_user")
     if since is not None:
         records = records.filter(history_date__gte=since)
     if until is not None:
