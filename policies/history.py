@@ -210,10 +210,8 @@ def _entries(model, records, *, full=True) -> list[Entry]:
     related = _related_names(fields, records, full=full)
     entries, previous = [], None
     for record in records:
-        entry = Entry(record.history_date, record.history_user, record.history_type)
-        entry.who_label = _who(record, full)
-        if not full:
-            entry.who = None
+        who = record.history_user if full else None
+        entry = Entry(record.history_date, who, record.history_type, who_label=_who(record, full))
         if record.history_type == "~" and previous is not None:
             delta = record.diff_against(previous, included_fields=names)
             changed = set(delta.changed_fields)
