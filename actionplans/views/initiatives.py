@@ -6,9 +6,9 @@ from django.views.generic import CreateView, DeleteView, DetailView, UpdateView
 
 from actionplans import services
 from actionplans.forms import InitiativeForm, InitiativeUpdateForm
+from actionplans.history import initiative_history
 from actionplans.models import Initiative
 from actionplans.views.mixins import VisibleInitiativeMixin, VisiblePlanMixin
-from policies.history import PAGE_PARAMETER, history_page
 
 
 class InitiativeFormMixin:
@@ -64,7 +64,7 @@ class InitiativeDetailView(VisibleInitiativeMixin, DetailView):
             unit_goals=goals,
             agenda_items=items.order_by("meeting__starts_at", "number"),
             update_form=kwargs.pop("update_form", None) or InitiativeUpdateForm(),
-            history=history_page(self.initiative, self.request.GET.get(PAGE_PARAMETER)),
+            history=initiative_history(self.request, self.initiative),
             **kwargs,
         )
 

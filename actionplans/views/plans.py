@@ -19,9 +19,9 @@ from actionplans import services
 from actionplans.economy import plan_economy
 from actionplans.exports import plan_csv_response
 from actionplans.forms import ActionPlanForm, DecisionForm
+from actionplans.history import plan_history
 from actionplans.models import ActionPlan, Initiative, StatusChange
 from actionplans.views.mixins import VisiblePlanMixin
-from policies.history import PAGE_PARAMETER, history_page
 
 
 class PlanListView(ListView):
@@ -55,7 +55,7 @@ class PlanDetailView(VisiblePlanMixin, DetailView):
         return super().get_context_data(
             economy=plan_economy(self.plan),
             transitions=services.allowed_transitions(self.plan),
-            history=history_page(self.plan, self.request.GET.get(PAGE_PARAMETER)),
+            history=plan_history(self.request, self.plan),
             **kwargs,
         )
 

@@ -10,7 +10,7 @@ from organisation.roles import staffed_unit_ids
 from policies import services
 from policies.filters import filtered_goals
 from policies.forms import GoalForm
-from policies.history import PAGE_PARAMETER, history_page
+from policies.history import goal_history
 from policies.models import (
     GoalUpdateAttachment,
     PolicyVersion,
@@ -53,7 +53,7 @@ def goal_detail(request, pk):
         {
             "goal": goal,
             "page_obj": paginate(request, updates),
-            "history": history_page(goal, request.GET.get(PAGE_PARAMETER)),
+            "history": goal_history(request, goal),
             "can_edit": user.has_perm("policies.change_unitgoal", goal),
             "can_delete": user.has_perm("policies.delete_unitgoal", goal),
             "can_add_update": user.has_perm("policies.add_goalupdate", goal),

@@ -7,7 +7,7 @@ from django.views.decorators.http import require_http_methods
 
 from policies import services
 from policies.forms import AdoptForm, PolicyVersionForm
-from policies.history import PAGE_PARAMETER, history_page
+from policies.history import version_history
 from policies.models import PolicyVersion, UnitGoal, ladder
 from policies.views.common import paginate, require
 
@@ -81,7 +81,7 @@ def _render_version(request, version, versions):
             "draft": draft,
             "sections": [(h, text) for h, text in version.sections() if text.strip()],
             "ladder": ladder(),
-            "history": history_page(version, request.GET.get(PAGE_PARAMETER)),
+            "history": version_history(request, version),
             "goal_count": UnitGoal.objects.visible_to(user)
             .filter(policy__policy_id=version.policy_id)
             .count(),

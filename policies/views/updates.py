@@ -1,5 +1,3 @@
-from functools import partial
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
@@ -9,7 +7,7 @@ from django.views.decorators.http import require_http_methods
 
 from policies import services
 from policies.forms import GoalUpdateForm
-from policies.history import PAGE_PARAMETER, attachment_entries, history_page
+from policies.history import update_history
 from policies.models import GoalUpdate, GoalUpdateAttachment, UnitGoal
 from policies.views.common import require
 from portal.files import atomic_with_files, protected_file_response
@@ -67,11 +65,7 @@ def update_detail(request, pk):
             "update": update,
             "goal": update.goal,
             "attachments": update.attachments.select_related("uploaded_by"),
-            "history": history_page(
-                update,
-                request.GET.get(PAGE_PARAMETER),
-                notes=partial(attachment_entries, update),
-            ),
+            "history": update_history(request, update),
             "can_edit": user.has_perm("policies.change_goalupdate", update),
             "can_delete": user.has_perm("policies.delete_goalupdate", update),
         },
