@@ -6,6 +6,10 @@ A backup is a folder ``portal-backup-<UTC time>`` holding
     database.sqlite3  a copy made with SQLite's online backup API (SQLite)
     media.tar.gz      MEDIA_ROOT (renditions, bilag, …)
     manifest.json     what was backed up, when, and the sha256 of each file
+    SHA256SUMS        the same checksums for ``sha256sum -c`` (no Python needed)
+
+scripts/compose-backup.sh writes the same layout from the compose stack with the database
+container's own pg_dump, so restore_portal and scripts/compose-restore.sh read either.
 
 The database is dumped first and the files are packed after it: every row in the dump
 points at a file that was already on disk, because a file is stored before its row is
@@ -32,6 +36,7 @@ from django.db.migrations.recorder import MigrationRecorder
 
 FORMAT = 1
 MANIFEST = "manifest.json"
+SUMS = "SHA256SUMS"
 MEDIA = "media.tar.gz"
 DUMPS = {"postgresql": "database.pgdump", "sqlite": "database.sqlite3"}
 
@@ -127,6 +132,9 @@ def create_backup(output: Path, *, using: str = "default") -> Path:
             "checksums": {name: sha256_of(partial / name) for name in (dump.name, MEDIA)},
         }
         (partial / MANIFEST).write_text(json.dumps(manifest, indent=2) + "\n")
+        (partial / SUMS).write_text(
+            "".join(f"{digest}  {name}\n" for name, digest in manifest["checksums"].items())
+        )
         partial.rename(final)
     except BaseException:
         shutil.rmtree(partial, ignore_errors=True)

@@ -144,6 +144,12 @@ PORTAL_REDIS_TIMEOUT_MS = env_int("PORTAL_REDIS_TIMEOUT_MS", 500)
 PORTAL_REDIS_RETRY_SECONDS = env_int("PORTAL_REDIS_RETRY_SECONDS", 30)
 # Made by portal/migrations/0001_fallback_cache_table.py.
 PORTAL_FALLBACK_CACHE_TABLE = "portal_cache_fallback"
+if REDIS_URL and REDIS_URL.rstrip("/") == env_str("CELERY_BROKER_URL").rstrip("/"):
+    # Clearing the cache empties its whole Redis database (FLUSHDB): queued jobs would go too.
+    raise ImproperlyConfigured(
+        "REDIS_URL and CELERY_BROKER_URL name the same Redis database: give the cache and "
+        "the broker a database each (for example redis://redis:6379/1 and redis://redis:6379/0)."
+    )
 if REDIS_URL:
     CACHES = redis_caches(
         REDIS_URL,

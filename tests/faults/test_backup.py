@@ -52,12 +52,12 @@ def fresh_database(tmp_path):
         return
     db = connection.settings_dict
     name = f"portal_restore_{uuid.uuid4().hex[:12]}"
-    server = dict(
-        host=db["HOST"] or "127.0.0.1",
-        port=db["PORT"] or 5432,
-        user=db["USER"],
-        password=db["PASSWORD"] or None,
-    )
+    server = {
+        "host": db["HOST"] or "127.0.0.1",
+        "port": db["PORT"] or 5432,
+        "user": db["USER"],
+        "password": db["PASSWORD"] or None,
+    }
     with psycopg.connect(dbname="postgres", autocommit=True, **server) as admin:
         admin.execute(f'CREATE DATABASE "{name}"')
     password = f":{db['PASSWORD']}" if db["PASSWORD"] else ""
@@ -91,7 +91,64 @@ def _backup(tmp_path):
     return folder
 
 
-def test_a_published_pdf_and_a_bilag_survive_backup_and_restore(tmp_path, fresh_database):
+def _pg_env(database_url=None):
+    db = connection.settings_dict
+    name = database_url.rsplit("/", 1)[1] if database_url else db["NAME"]
+    return {
+        **os.environ,
+        "PGHOST": db["HOST"] or "127.0.0.1",
+        "PGPORT": str(db["PORT"] or 5432),
+        "PGUSER": db["USER"],
+        "PGPASSWORD": db["PASSWORD"] or "",
+        "PGDATABASE": name,
+    }
+
+
+def _backup_with_compose_script(tmp_path):
+    """scripts/compose-backup.sh, as the compose backup service runs it (PostgreSQL only)."""
+    out = tmp_path / "backups"
+    out.mkdir()
+    result = subprocess.run(
+        ["sh", str(settings.BASE_DIR / "scripts/compose-backup.sh")],
+        env={**_pg_env(), "MEDIA_DIR": str(settings.MEDIA_ROOT), "BACKUP_DIR": str(out)},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    (folder,) = out.iterdir()
+    return folder
+
+
+def _restore_with_command(folder, database_url, media):
+    return _manage(
+        "restore_portal", "--input", str(folder), "--yes",
+        database_url=database_url, media_root=media,
+    )  # fmt: skip
+
+
+def _restore_with_compose_script(folder, database_url, media):
+    return subprocess.run(
+        ["sh", str(settings.BASE_DIR / "scripts/compose-restore.sh"), str(folder)],
+        env={**_pg_env(database_url), "MEDIA_DIR": str(media)},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+WAYS = {
+    "backup_portal+restore_portal": (_backup, _restore_with_command),
+    "compose-backup.sh+restore_portal": (_backup_with_compose_script, _restore_with_command),
+    "backup_portal+compose-restore.sh": (_backup, _restore_with_compose_script),
+}
+
+
+@pytest.mark.parametrize("way", WAYS)
+def test_a_published_pdf_and_a_bilag_survive_backup_and_restore(tmp_path, fresh_database, way):
+    make, restore = WAYS[way]
+    if way != "backup_portal+restore_portal" and connection.vendor != "postgresql":
+        pytest.skip("the compose scripts are for PostgreSQL")
     report = published_report()
     bilag = AttachmentFactory()
     expected = {
@@ -101,16 +158,13 @@ def test_a_published_pdf_and_a_bilag_survive_backup_and_restore(tmp_path, fresh_
         },
         "bilag": {"name": bilag.file.name, "sha256": _sha(bilag.file)},
     }
-    folder = _backup(tmp_path)
+    folder = make(tmp_path)
     manifest = json.loads((folder / "manifest.json").read_text())
     assert manifest["database"]["vendor"] == connection.vendor
     assert manifest["media"]["files"] >= 2
 
     media = tmp_path / "restored-media"
-    restored = _manage(
-        "restore_portal", "--input", str(folder), "--yes",
-        database_url=fresh_database, media_root=media,
-    )  # fmt: skip
+    restored = restore(folder, fresh_database, media)
     assert restored.returncode == 0, restored.stdout + restored.stderr
     assert "missing" not in restored.stderr
     checked = _manage(
@@ -148,3 +202,5 @@ def test_the_manifest_lists_checksums_of_what_it_holds(tmp_path):
     for name, digest in manifest["checksums"].items():
         assert hashlib.sha256((folder / name).read_bytes()).hexdigest() == digest
     assert not list((tmp_path / "backups").glob("*.partial"))
+    sums = subprocess.run(["sha256sum", "-c", "SHA256SUMS"], cwd=folder, capture_output=True)
+    assert sums.returncode == 0, sums.stdout

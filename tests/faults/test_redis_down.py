@@ -130,3 +130,30 @@ def test_cache_and_broker_use_separate_redis_databases():
     env = yaml.safe_load((settings.BASE_DIR / "docker-compose.yml").read_text())
     env = env["services"]["web"]["environment"]
     assert env["REDIS_URL"].rsplit("/", 1) != env["CELERY_BROKER_URL"].rsplit("/", 1)
+
+
+def test_settings_refuse_one_redis_database_for_both_cache_and_broker():
+    import os
+    import subprocess
+    import sys
+
+    from django.conf import settings
+
+    same = "redis://127.0.0.1:6379/9"
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "PORTAL_"))}
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check"],
+        cwd=settings.BASE_DIR,
+        env={
+            **clean,
+            "DJANGO_SETTINGS_MODULE": "portal.settings",
+            "SECRET_KEY": "fault-tests-only",
+            "REDIS_URL": same,
+            "CELERY_BROKER_URL": same,
+        },
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode != 0
+    assert "name the same Redis database" in result.stderr
