@@ -72,3 +72,13 @@ def pg_proxy(postgres):
     target = (settings_dict["HOST"] or "127.0.0.1", int(settings_dict["PORT"] or 5432))
     with FaultProxy(target) as proxy:
         yield proxy
+
+
+@pytest.fixture(autouse=True)
+def _readiness_checks_finish():
+    """A readiness check left hanging by one test must not count as hanging in the next."""
+    yield
+    from portal import readiness
+
+    for run in list(readiness._running.values()):
+        run.done.wait(10)
