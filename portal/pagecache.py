@@ -11,13 +11,19 @@ the latest.
 Every page carries a CSRF token (language switcher, htmx header), and a token
 belongs to one visitor's cookie: the stored copy holds a marker instead, and
 each visitor gets a fresh token of their own when the copy is served.
+
+The copies live in the "pages" cache when settings define one (Redis without a
+fallback: while Redis is down the page cache is simply off), else in the
+default cache. Any error from the cache is logged and the page is built as if
+nothing were cached: the cache may speed the site up, never take it down.
 """
 
 import hashlib
+import logging
 import re
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.utils.cache import patch_vary_headers
@@ -40,6 +46,28 @@ MARKER = "__portal_csrf_token__"
 # The rendered token is written into the page as the csrfmiddlewaretoken input's value.
 TOKEN_RE = re.compile(r'name="csrfmiddlewaretoken" value="([A-Za-z0-9]{64})"')
 HEADER = "X-Portal-Page-Cache"
+logger = logging.getLogger("portal.pagecache")
+
+
+def page_cache():
+    return caches["pages" if "pages" in settings.CACHES else "default"]
+
+
+def _read(key):
+    try:
+        return page_cache().get(key)
+    except Exception:
+        logger.warning("Page cache unreadable; serving an uncached page", exc_info=True)
+        return None
+
+
+def _write(key, content) -> bool:
+    try:
+        page_cache().set(key, content, settings.PORTAL_PAGE_CACHE_SECONDS)
+    except Exception:
+        logger.warning("Page cache not writable; page not kept", exc_info=True)
+        return False
+    return True
 
 
 def _key(request) -> str:
@@ -86,8 +114,7 @@ class PublicPageCacheMiddleware:
         key = getattr(request, "_portal_page_cache_key", None)
         if key is not None:
             content = _storable(response)
-            if content is not None:
-                cache.set(key, content, settings.PORTAL_PAGE_CACHE_SECONDS)
+            if content is not None and _write(key, content):
                 response[HEADER] = "miss"
         return response
 
@@ -95,7 +122,7 @@ class PublicPageCacheMiddleware:
         if not _cacheable_request(request):
             return None
         key = _key(request)
-        content = cache.get(key)
+        content = _read(key)
         if content is None:
             request._portal_page_cache_key = key
             return None

@@ -11,6 +11,7 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from portal.cache import redis_caches
 from portal.env import env_bool, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -124,24 +125,59 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# A database that does not answer must not hold a web worker for long. portal/wsgi.py marks
+# the web process (PORTAL_PROCESS=web) before settings load: only there does a statement
+# time out after PORTAL_DB_STATEMENT_TIMEOUT ms. Migrations, management commands and Celery
+# tasks get PORTAL_DB_TASK_STATEMENT_TIMEOUT (0: none; the task time limit still holds).
+PORTAL_PROCESS = env_str("PORTAL_PROCESS")
+PORTAL_DB_CONNECT_TIMEOUT = env_int("PORTAL_DB_CONNECT_TIMEOUT", 5)
+PORTAL_DB_STATEMENT_TIMEOUT = env_int(
+    "PORTAL_DB_STATEMENT_TIMEOUT"
+    if PORTAL_PROCESS == "web"
+    else "PORTAL_DB_TASK_STATEMENT_TIMEOUT",
+    15000 if PORTAL_PROCESS == "web" else 0,
+)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets the Celery worker and the web process read while the other writes.
     DATABASES["default"]["OPTIONS"] = {
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
         "transaction_mode": "IMMEDIATE",
+        # Seconds a write waits for another process's lock before it fails.
+        "timeout": PORTAL_DB_CONNECT_TIMEOUT,
     }
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = PORTAL_DB_CONNECT_TIMEOUT
+    if PORTAL_DB_STATEMENT_TIMEOUT > 0:
+        DATABASES["default"]["OPTIONS"]["options"] = (
+            f"-c statement_timeout={PORTAL_DB_STATEMENT_TIMEOUT}"
+        )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env_str("REDIS_URL")
+# Redis down is not the site down (portal/cache.py): short timeouts, then the database cache
+# for rate limiting (every gunicorn worker shares it) and no page cache, for a while.
+PORTAL_REDIS_TIMEOUT_MS = env_int("PORTAL_REDIS_TIMEOUT_MS", 500)
+PORTAL_REDIS_RETRY_SECONDS = env_int("PORTAL_REDIS_RETRY_SECONDS", 30)
+# Made by portal/migrations/0001_fallback_cache_table.py.
+PORTAL_FALLBACK_CACHE_TABLE = "portal_cache_fallback"
+if REDIS_URL and REDIS_URL.rstrip("/") == env_str("CELERY_BROKER_URL").rstrip("/"):
+    # Clearing the cache empties its whole Redis database (FLUSHDB): queued jobs would go too.
+    raise ImproperlyConfigured(
+        "REDIS_URL and CELERY_BROKER_URL name the same Redis database: give the cache and "
+        "the broker a database each (for example redis://redis:6379/1 and redis://redis:6379/0)."
+    )
 if REDIS_URL:
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
-        }
-    }
+    CACHES = redis_caches(
+        REDIS_URL,
+        timeout_ms=PORTAL_REDIS_TIMEOUT_MS,
+        retry_seconds=PORTAL_REDIS_RETRY_SECONDS,
+        fallback_table=PORTAL_FALLBACK_CACHE_TABLE,
+    )
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# /readyz/ answers within this many milliseconds, whatever hangs (portal/readiness.py).
+PORTAL_READY_TIMEOUT_MS = env_int("PORTAL_READY_TIMEOUT_MS", 2000)
 
 # What anonymous visitors see on the busiest public pages is kept this long (0: off);
 # see portal/pagecache.py.

@@ -17,6 +17,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("tilgaengelighed/", views.accessibility, name="accessibility"),
     path("healthz/", views.healthz, name="healthz"),
+    path("readyz/", views.readyz, name="readyz"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("konto/", include("allauth.urls")),
     path("admin/", admin.site.urls),

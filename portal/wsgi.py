@@ -3,5 +3,8 @@ import os
 from django.core.wsgi import get_wsgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings")
+# Settings give the web process its own, short database statement timeout
+# (PORTAL_DB_STATEMENT_TIMEOUT); migrations, commands and Celery tasks do not get it.
+os.environ.setdefault("PORTAL_PROCESS", "web")
 
 application = get_wsgi_application()

@@ -8,6 +8,7 @@
 set -euo pipefail
 
 packages=(gettext libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core chromium)
+command -v pg_dump >/dev/null || packages+=(postgresql-client)  # backup_portal, restore_portal
 if [ "$(command -v python3.11 || command -v python3)" = "/usr/bin/python3.11" ] \
    || [ "$(command -v python3.11 || command -v python3)" = "/usr/bin/python3" ]; then
   packages+=(python3-venv)

@@ -4,4 +4,5 @@ ROWS = [
     Row("home", public(200)),
     Row("accessibility", public(200)),
     Row("healthz", public(200)),
+    Row("readyz", public(200)),
 ]
