@@ -13,9 +13,10 @@ def _compose():
 
 def test_services_and_images():
     services = _compose()["services"]
-    assert set(services) == {"db", "redis", "web", "worker"}
+    assert set(services) == {"db", "redis", "web", "worker", "proxy"}
     assert services["db"]["image"].startswith("postgres:16")
     assert services["redis"]["image"].startswith("redis:7")
+    assert services["proxy"]["image"].startswith("nginx:")
 
 
 def test_web_and_worker_share_one_image_and_settings():
