@@ -47,3 +47,8 @@ def page_not_found(request, exception):
 
 def server_error(request):
     return _bare_page("500.html", 500)
+
+
+def csrf_failure(request, reason=""):
+    """A form sent from a stale page (expired token, logged out meanwhile): say so in Danish."""
+    return render(request, "403_csrf.html", status=403)

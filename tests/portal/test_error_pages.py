@@ -97,6 +97,18 @@ def test_the_500_page_renders_without_request_or_database(member):
     assert "Der skete en fejl" in response.content.decode()
 
 
+@override_settings(DEBUG=False)
+def test_a_stale_form_is_a_danish_403_that_says_what_to_do(world):
+    client = Client(enforce_csrf_checks=True)
+    html = _assert_layout(
+        client.post("/i18n/setlang/", {"language": "en"}),
+        403,
+        "Siden var for gammel",
+        "kopiér det, du har skrevet",
+    )
+    assert "CSRF verification failed" not in html
+
+
 @pytest.mark.parametrize(
     ("language", "texts"),
     [
