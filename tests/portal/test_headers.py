@@ -154,3 +154,36 @@ def test_htmx_is_told_not_to_inject_styles_or_eval():
     base = (Path(__file__).resolve().parents[2] / "templates" / "base.html").read_text()
     assert '"includeIndicatorStyles": false' in base
     assert '"allowEval": false' in base
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", ["member", "administrator"])
+def test_account_and_admin_pages_have_the_headers_and_no_inline_code(world, client, role):
+    """Pages of allauth and the Django admin are not in the matrix; they obey the CSP too."""
+    user = world.users[role]
+    client.force_login(user)
+    urls = [
+        reverse(name)
+        for name in (
+            "account_change_password",
+            "account_email",
+            "account_logout",
+            "mfa_index",
+        )
+    ]
+    if role == "administrator":
+        urls += [
+            reverse("admin:index"),
+            reverse("admin:accounts_user_changelist"),
+            reverse("admin:accounts_user_change", args=[world.users["member"].pk]),
+        ]
+    shown = 0
+    for url in urls:
+        response = client.get(url)
+        assert_security_headers(response)
+        assert _no_store(response), url
+        # Other rules (MFA, who may change an e-mail address) may send the user elsewhere.
+        if response.status_code == 200:
+            shown += 1
+            assert not inline_code(response.content.decode()), url
+    assert shown >= 2
