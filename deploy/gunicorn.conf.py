@@ -9,7 +9,7 @@ import os
 
 from gunicorn.glogging import Logger
 
-from portal.logredact import redact
+from portal.logredact import RedactCalendarTokens, redact
 
 bind = os.environ.get("GUNICORN_BIND", "0.0.0.0:8000")
 workers = int(os.environ.get("GUNICORN_WORKERS", "3"))
@@ -29,7 +29,12 @@ class RedactingLogger(Logger):
 
     Every atom is redacted, not only the request line: the path (%(U)s), the raw
     request line (%(r)s), the referer and the environ/header atoms all may hold it.
+    The error log ("Error handling request /raad/kalender/…") is filtered as well.
     """
+
+    def setup(self, cfg):
+        super().setup(cfg)
+        self.error_log.addFilter(RedactCalendarTokens())
 
     def atoms(self, resp, req, environ, request_time):
         atoms = super().atoms(resp, req, environ, request_time)

@@ -290,6 +290,10 @@ def test_gunicorn_logger_class_redacts_every_atom():
     assert lines[0].count("/raad/kalender/[redacted].ics") == 4
     assert '"GET /raad/kalender/[redacted].ics HTTP/1.1" ' in lines[0]
 
+    logger.error_log.addHandler(handler)
+    logger.error("Error handling request %s", FEED)
+    assert lines[-1] == "Error handling request /raad/kalender/[redacted].ics"
+
 
 @pytest.mark.django_db
 def test_django_logs_no_calendar_token(client, caplog):
