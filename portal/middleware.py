@@ -19,16 +19,23 @@ class DanishUnlessChosenMiddleware:
         return self.get_response(request)
 
 
-def _shareable(request, response) -> bool:
-    """Only what an anonymous visitor gets on a public page may be kept by a browser or proxy.
+def _may_be_kept(request, response) -> bool:
+    """Whether a browser or proxy may keep this answer; everything else gets no-store.
 
-    The user is looked at last, and only for the public pages, so answers such as
-    the health check never load a session.
+    Kept as they are: answers that already say no-store (protected files, the health
+    check), and what an anonymous visitor gets on a public page (portal/pagecache.py) or
+    from a view that marks its answer public because it is the same for everyone (the
+    council's public calendar feed). The user is looked at last, so the health check
+    and the like never load a session.
     """
-    if response.status_code != 200:
-        return False
+    cache_control = response.get("Cache-Control", "")
+    if "no-store" in cache_control:
+        return True
     match = getattr(request, "resolver_match", None)
-    if match is None or match.view_name not in PUBLIC_PAGES:
+    public_page = (
+        response.status_code == 200 and match is not None and match.view_name in PUBLIC_PAGES
+    )
+    if not (public_page or "public" in cache_control):
         return False
     user = getattr(request, "user", None)
     return user is None or not user.is_authenticated
@@ -39,9 +46,9 @@ class SecurityHeadersMiddleware:
 
     A member's agenda, comments or attendance must not stay in a shared
     computer's browser cache (a library, a residential home) or in a proxy: every
-    answer to a logged-in user, and every answer that is not an anonymous
-    public page (see portal/pagecache.py), is marked no-store. Static files
-    keep WhiteNoise's long-lived caching.
+    answer to a logged-in user, and every answer to an anonymous visitor that is
+    not a public page, is marked no-store (see _may_be_kept). Static files keep
+    WhiteNoise's long-lived caching.
     """
 
     def __init__(self, get_response):
@@ -55,7 +62,7 @@ class SecurityHeadersMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         response.headers.setdefault("Permissions-Policy", self.policy)
-        if not request.path_info.startswith(self.static_prefix) and not _shareable(
+        if not request.path_info.startswith(self.static_prefix) and not _may_be_kept(
             request, response
         ):
             add_never_cache_headers(response)
