@@ -26,4 +26,6 @@ RUN SECRET_KEY=build-only PORTAL_MFA_ENCRYPTION_KEY=build-only-not-used-for-any-
 
 USER portal
 EXPOSE 8000
-CMD ["gunicorn", "portal.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-"]
+# Settings and the token-redacting access log: deploy/gunicorn.conf.py. Meant to run behind
+# the proxy (deploy/nginx/portal.conf); do not publish this port directly.
+CMD ["gunicorn", "-c", "deploy/gunicorn.conf.py", "portal.wsgi:application"]

@@ -26,3 +26,8 @@ urlpatterns = [
     path("handleplaner/", include("actionplans.urls")),
     path("rapporter/", include("reports.urls")),
 ]
+
+handler400 = "portal.views.bad_request"
+handler403 = "portal.views.permission_denied"
+handler404 = "portal.views.page_not_found"
+handler500 = "portal.views.server_error"

@@ -1,5 +1,7 @@
+from django.conf import settings
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.template import loader
 from django.views.decorators.cache import never_cache
 
 from portal.readiness import NOT_USED, OK, readiness
@@ -33,3 +35,36 @@ def readyz(request):
         {"status": "ok" if ready else "unavailable", "checks": states},
         status=200 if ready else 503,
     )
+
+
+# Error pages. 403 and 404 are drawn in the full layout with the request. 400 and 500
+# are drawn without it: the request itself may be what is wrong (a forged Host header,
+# a broken session), and on a 500 the database may be down, so no context processor runs.
+
+
+def _bare_page(template_name, status):
+    html = loader.render_to_string(
+        template_name, {"PORTAL_MUNICIPALITY": settings.PORTAL_MUNICIPALITY}
+    )
+    return HttpResponse(html, status=status)
+
+
+def bad_request(request, exception):
+    return _bare_page("400.html", 400)
+
+
+def permission_denied(request, exception):
+    return render(request, "403.html", status=403)
+
+
+def page_not_found(request, exception):
+    return render(request, "404.html", status=404)
+
+
+def server_error(request):
+    return _bare_page("500.html", 500)
+
+
+def csrf_failure(request, reason=""):
+    """A form sent from a stale page (expired token, logged out meanwhile): say so in Danish."""
+    return render(request, "403_csrf.html", status=403)

@@ -76,6 +76,7 @@ def _manage(*args, database_url, media_root, code=None):
             **clean,
             "DJANGO_SETTINGS_MODULE": "portal.settings",
             "SECRET_KEY": "backup-tests-only",
+            "PORTAL_MFA_ENCRYPTION_KEY": "backup-tests-only-mfa-key-0123456789abcdef",
             "DATABASE_URL": database_url,
             "MEDIA_ROOT": str(media_root),
         },

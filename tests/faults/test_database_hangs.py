@@ -44,6 +44,7 @@ def _run(connection, *, setup, sql, port=None, env=None, timeout=30):
             **clean,
             "DJANGO_SETTINGS_MODULE": "portal.settings",
             "SECRET_KEY": "fault-tests-only",
+            "PORTAL_MFA_ENCRYPTION_KEY": "fault-tests-only-mfa-key-0123456789abcdef",
             "DATABASE_URL": url,
             "PGPASSWORD": db.get("PASSWORD") or "",
             **(env or {}),

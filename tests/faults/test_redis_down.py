@@ -148,6 +148,7 @@ def test_settings_refuse_one_redis_database_for_both_cache_and_broker():
             **clean,
             "DJANGO_SETTINGS_MODULE": "portal.settings",
             "SECRET_KEY": "fault-tests-only",
+            "PORTAL_MFA_ENCRYPTION_KEY": "fault-tests-only-mfa-key-0123456789abcdef",
             "REDIS_URL": same,
             "CELERY_BROKER_URL": same,
         },

@@ -13,9 +13,13 @@ def _compose():
 
 def test_services_and_images():
     services = _compose()["services"]
-    assert set(services) == {"db", "redis", "web", "worker"}
+    assert set(services) == {"db", "redis", "web", "worker", "proxy", "backup", "backup-restore"}
+    # The backup services run only on demand (docker compose run --rm backup).
+    assert services["backup"]["profiles"] == ["tools"]
+    assert services["backup-restore"]["profiles"] == ["tools"]
     assert services["db"]["image"].startswith("postgres:16")
     assert services["redis"]["image"].startswith("redis:7")
+    assert services["proxy"]["image"].startswith("nginx:")
 
 
 def test_web_and_worker_share_one_image_and_settings():
@@ -37,6 +41,8 @@ def test_web_and_worker_share_one_image_and_settings():
 def test_health_checks_and_named_volumes():
     compose = _compose()
     for name, service in compose["services"].items():
+        if "tools" in service.get("profiles", []):
+            continue  # one-shot jobs (backup) have nothing to check
         assert "healthcheck" in service, f"{name} has no health check"
     assert {"pgdata", "redisdata", "media"} <= set(compose["volumes"])
     assert compose["services"]["web"]["depends_on"]["db"]["condition"] == "service_healthy"

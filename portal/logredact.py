@@ -1,0 +1,31 @@
+"""Keeps the private calendar tokens out of every log line.
+
+A member's personal calendar feed is ``/raad/kalender/<token>.ics``: whoever
+holds the address reads the member's meetings without logging in, so the
+token is a password and must never reach a log file. The same pattern is
+redacted by the proxy (deploy/nginx/portal.conf) and by gunicorn's access log
+(deploy/gunicorn.conf.py); this module does it for Django's own loggers.
+"""
+
+import logging
+import re
+
+# Any path segment ending in .ics right after "kalender/": the per-member feed.
+# The council feed (/raad/<pk>/kalender.ics) holds no secret and is left as it is.
+TOKEN_PATH = re.compile(r"(/kalender/)[^/?#\s\"']+(\.ics)")
+REDACTED = r"\1[redacted]\2"
+
+
+def redact(text: str) -> str:
+    return TOKEN_PATH.sub(REDACTED, text)
+
+
+class RedactCalendarTokens(logging.Filter):
+    """Rewrites the record's message with the tokens replaced; never drops a record."""
+
+    def filter(self, record):
+        message = record.getMessage()
+        cleaned = redact(message)
+        if cleaned != message:
+            record.msg, record.args = cleaned, ()
+        return True
