@@ -11,9 +11,11 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from councils.roles import member_council_ids, secretary_council_ids
 from organisation.models import Administration, RepresentedOrganisation, Unit
+from portal.deletion import ProtectWhen
 from portal.uploads import AttachmentValidator
 
 COMMENT_MAX_LENGTH = 5000
@@ -216,6 +218,7 @@ class Membership(models.Model):
         help_text=_("Kun medlemmet selv giver samtykke til, at navnet vises for alle."),
     )
 
+    history = HistoricalRecords()
     objects = MembershipQuerySet.as_manager()
 
     class Meta:
@@ -295,6 +298,7 @@ class Meeting(models.Model):
     minutes_approved_at = models.DateTimeField(_("referat godkendt"), null=True, blank=True)
     created_at = models.DateTimeField(_("oprettet"), auto_now_add=True)
 
+    history = HistoricalRecords(excluded_fields=["created_at"])
     objects = MeetingQuerySet.as_manager()
 
     class Meta:
@@ -453,13 +457,17 @@ class Attendance(models.Model):
     meeting = models.ForeignKey(
         Meeting, verbose_name=_("møde"), on_delete=models.CASCADE, related_name="attendances"
     )
+    # Approved minutes record who attended: deleting the seat (or its user) must not
+    # rewrite them. Attendance at a meeting without approved minutes goes with the seat.
     membership = models.ForeignKey(
         Membership,
         verbose_name=_("medlemskab"),
-        on_delete=models.CASCADE,
+        on_delete=ProtectWhen(models.CASCADE, meeting__status="minutes_approved"),
         related_name="attendances",
     )
     status = models.CharField(_("fremmøde"), max_length=20, choices=AttendanceStatus.choices)
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("fremmøde")
