@@ -424,10 +424,11 @@ class Attachment(models.Model):
     )
     filename = models.CharField(_("filnavn"), max_length=255)
     size = models.PositiveBigIntegerField(_("størrelse"), default=0)
+    # Who put a bilag on approved minutes stays on record (see Attendance.membership).
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("uploadet af"),
-        on_delete=models.SET_NULL,
+        on_delete=ProtectWhen(models.SET_NULL, item__meeting__status="minutes_approved"),
         null=True,
         related_name="+",
     )
@@ -555,7 +556,10 @@ class Statement(models.Model):
     text = models.TextField(_("udtalelse"))
     given_on = models.DateField(_("afgivet"), default=timezone.localdate)
     recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=ProtectWhen(models.SET_NULL, item__meeting__status="minutes_approved"),
+        null=True,
+        related_name="+",
     )
 
     class Meta:

@@ -21,6 +21,7 @@ from tests.councils.factories import MembershipFactory
 
 pytestmark = pytest.mark.django_db
 
+
 @pytest.fixture
 def approved(world):
     """``approved_meeting`` with an attendance row, as the portal records it."""
