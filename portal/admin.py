@@ -10,6 +10,7 @@ from django.contrib.admin.utils import NestedObjects
 from django.contrib.auth import get_permission_codename
 from django.core.exceptions import PermissionDenied
 from django.db import router
+from django.urls import path
 from rules.permissions import perm_exists
 
 
@@ -69,6 +70,22 @@ class RulesAdminMixin:
         if request.method == "POST":
             raise PermissionDenied
         return super().history_form_view(request, object_id, version_id, extra_context)
+
+    def get_urls(self):
+        urls = super().get_urls()
+        if not hasattr(super(), "history_form_view"):
+            return urls
+        # The same page as simple-history's, under a path with named parts (so the
+        # permission matrix can reach it like any other URL).
+        name = f"{self.opts.app_label}_{self.opts.model_name}_simple_history"
+        return [
+            path(
+                "<path:object_id>/history/<int:version_id>/",
+                self.admin_site.admin_view(self.history_form_view),
+                name=name,
+            ),
+            *(url for url in urls if getattr(url, "name", None) != name),
+        ]
 
 
 class RulesInlineMixin:
