@@ -69,7 +69,15 @@ class RulesAdminMixin:
     def history_form_view(self, request, object_id, version_id, extra_context=None):
         if request.method == "POST":
             raise PermissionDenied
+        request.portal_history_read_only = True
         return super().history_form_view(request, object_id, version_id, extra_context)
+
+    def get_readonly_fields(self, request, obj=None):
+        if getattr(request, "portal_history_read_only", False):
+            opts = self.opts
+            fields = [*opts.concrete_fields, *opts.many_to_many]
+            return [f.name for f in fields if f.editable and not f.auto_created]
+        return super().get_readonly_fields(request, obj)
 
     def get_urls(self):
         urls = super().get_urls()
