@@ -234,6 +234,21 @@ class Membership(models.Model):
             raise ValidationError(_("Medlemskabet slutter, før det begynder."))
         if self.substitute_for_id and self.substitute_for.council_id != self.council_id:
             raise ValidationError(_("En suppleant skal være suppleant i samme råd."))
+        if self.pk and self._reassigned() and self.in_approved_minutes():
+            raise ValidationError(
+                _(
+                    "Medlemskabet indgår i godkendte referater, så person og råd kan ikke "
+                    "ændres. Afslut medlemskabet (udfyld »til«) og opret et nyt."
+                )
+            )
+
+    def _reassigned(self) -> bool:
+        before = Membership.objects.filter(pk=self.pk).values_list("user_id", "council_id").first()
+        return before is not None and before != (self.user_id, self.council_id)
+
+    def in_approved_minutes(self) -> bool:
+        """Approved minutes record this seat's attendance: whose seat it is stays fixed."""
+        return self.attendances.filter(meeting__status=MeetingStatus.MINUTES_APPROVED).exists()
 
     def is_active(self, on=None) -> bool:
         day = on or timezone.localdate()

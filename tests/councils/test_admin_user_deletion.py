@@ -2,10 +2,12 @@
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from accounts.models import User
 from councils.models import Attendance, AttendanceStatus, Membership
 from tests.accounts.factories import UserFactory
+from tests.adminform import form_data
 from tests.councils.factories import MembershipFactory, StatementFactory
 
 pytestmark = pytest.mark.django_db
@@ -96,3 +98,20 @@ def test_uploader_of_an_open_agenda_can_be_deleted(admin_client, world):
     assert _delete(admin_client, uploader).status_code == 302
     attachment.refresh_from_db()
     assert attachment.uploaded_by is None
+
+
+def test_seat_in_approved_minutes_is_not_given_to_someone_else(admin_client, world):
+    meeting = world["approved_meeting"]
+    membership = MembershipFactory(council=meeting.council)
+    original = membership.user_id
+    _attend(meeting, membership)
+    url = reverse("admin:councils_membership_change", args=[membership.pk])
+    data = form_data(admin_client, url, user=UserFactory().pk)
+    response = admin_client.post(url, data)
+    assert response.status_code == 200
+    assert "Medlemskabet indgår i godkendte referater" in response.content.decode()
+    membership.refresh_from_db()
+    assert membership.user_id == original
+    # Ending the seat is still possible.
+    data = form_data(admin_client, url, end=timezone.localdate().isoformat())
+    assert admin_client.post(url, data).status_code == 302
