@@ -115,3 +115,19 @@ def test_seat_in_approved_minutes_is_not_given_to_someone_else(admin_client, wor
     # Ending the seat is still possible.
     data = form_data(admin_client, url, end=timezone.localdate().isoformat())
     assert admin_client.post(url, data).status_code == 302
+
+
+def test_seat_in_approved_minutes_is_not_deleted_from_the_council_page(admin_client, world):
+    meeting = world["approved_meeting"]
+    council = meeting.council
+    membership = MembershipFactory(council=council)
+    _attend(meeting, membership)
+    url = reverse("admin:councils_council_change", args=[council.pk])
+    data = form_data(admin_client, url)
+    rows = int(data["memberships-TOTAL_FORMS"])
+    index = next(i for i in range(rows) if str(data[f"memberships-{i}-id"]) == str(membership.pk))
+    data[f"memberships-{index}-DELETE"] = "on"
+    response = admin_client.post(url, data)
+    assert response.status_code == 200  # the form again, with Django's "protected" error
+    assert Membership.objects.filter(pk=membership.pk).exists()
+    assert Attendance.objects.filter(meeting=meeting, membership=membership).exists()
