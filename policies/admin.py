@@ -53,6 +53,12 @@ class AttachmentInline(admin.TabularInline):
     def has_add_permission(self, request, obj=None):
         return False
 
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
 
 @admin.register(GoalUpdate)
 class GoalUpdateAdmin(ReadOnlyAdmin):
