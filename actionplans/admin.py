@@ -1,6 +1,8 @@
 from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
 
 from actionplans.models import ActionPlan, Initiative, InitiativeUpdate, Recommender, StatusChange
+from portal.admin import RulesAdminMixin
 
 
 @admin.register(Recommender)
@@ -28,23 +30,20 @@ class StatusChangeInline(admin.TabularInline):
 
 
 @admin.register(ActionPlan)
-class ActionPlanAdmin(admin.ModelAdmin):
+class ActionPlanAdmin(RulesAdminMixin, SimpleHistoryAdmin):
     list_display = ["title", "case_number", "committee", "status", "decision_date"]
     list_filter = ["status", "committee"]
     search_fields = ["title", "case_number"]
     filter_horizontal = ["recommenders"]
-    # The status and the committee's decision change only through the plan pages,
-    # which record each step.
+    # The status and the committee's decision change only through the plan pages
+    # (DecisionForm), which record each step; here they are never editable.
     readonly_fields = ["status", "decision_date", "decision_text"]
     inlines = [StatusChangeInline]
     list_select_related = ["committee"]
 
-    def has_delete_permission(self, request, obj=None):
-        return request.user.has_perm("actionplans.delete_actionplan", obj)
-
 
 @admin.register(Initiative)
-class InitiativeAdmin(admin.ModelAdmin):
+class InitiativeAdmin(RulesAdminMixin, SimpleHistoryAdmin):
     list_display = ["letter", "title", "plan", "funding", "cost", "recurrence", "status"]
     list_filter = ["funding", "status", "recurrence"]
     search_fields = ["title", "plan__title", "plan__case_number"]
@@ -56,9 +55,6 @@ class InitiativeAdmin(admin.ModelAdmin):
     def has_add_permission(self, request):
         # New initiatives get their letter from the plan page (services.add_initiative).
         return False
-
-    def has_delete_permission(self, request, obj=None):
-        return request.user.has_perm("actionplans.delete_initiative", obj)
 
 
 @admin.register(InitiativeUpdate)

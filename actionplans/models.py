@@ -14,6 +14,7 @@ from accounts.rules import is_administrator
 from actionplans.letters import letter_to_number
 from organisation.models import Administration, Committee, FocusArea, Unit
 from organisation.rules import is_caseworker
+from portal.deletion import ProtectWhen
 
 case_number_validator = RegexValidator(
     r"^\d{4}-\d{1,10}$",
@@ -183,10 +184,11 @@ class StatusChange(models.Model):
     to_status = models.CharField(_("til status"), max_length=20, choices=ActionPlan.Status.choices)
     decision_date = models.DateField(_("beslutningsdato"), null=True, blank=True)
     decision_text = models.TextField(_("beslutning"), blank=True)
+    # Who recorded a committee decision stays on record; other steps lose the name.
     changed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("ændret af"),
-        on_delete=models.SET_NULL,
+        on_delete=ProtectWhen(models.SET_NULL, to_status__in=["approved", "rejected", "returned"]),
         null=True,
         blank=True,
         related_name="+",

@@ -1,10 +1,12 @@
 from django import forms
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
 
 from councils.models import (
     AgendaItem,
     AgendaNotification,
+    Attendance,
     CalendarToken,
     Comment,
     Council,
@@ -14,6 +16,8 @@ from councils.models import (
     SeatRule,
     Statement,
 )
+from councils.rules import agenda_is_open
+from portal.admin import RulesAdminMixin, RulesInlineMixin
 
 
 class SeatRuleInline(admin.TabularInline):
@@ -32,7 +36,7 @@ class MembershipInline(admin.TabularInline):
 
 
 @admin.register(Council)
-class CouncilAdmin(admin.ModelAdmin):
+class CouncilAdmin(RulesAdminMixin, admin.ModelAdmin):
     list_display = ["name", "kind", "unit", "administration", "meetings_public"]
     list_filter = ["kind", "meetings_public"]
     search_fields = ["name"]
@@ -40,7 +44,7 @@ class CouncilAdmin(admin.ModelAdmin):
 
 
 @admin.register(Membership)
-class MembershipAdmin(admin.ModelAdmin):
+class MembershipAdmin(RulesAdminMixin, SimpleHistoryAdmin):
     list_display = ["user", "council", "seat_type", "organisation", "start", "end"]
     list_filter = ["council", "seat_type"]
     search_fields = ["user__full_name", "user__email", "council__name"]
@@ -51,32 +55,31 @@ class MembershipAdmin(admin.ModelAdmin):
     readonly_fields = ["listed_publicly"]
 
 
-def _locked(meeting) -> bool:
-    return meeting is not None and meeting.agenda_locked
-
-
-class AgendaItemInline(admin.StackedInline):
+# The admin honours the same lock as the portal once the minutes are approved: the inlines
+# and admins below ask the councils rules (portal.admin), given the meeting.
+class AgendaItemInline(RulesInlineMixin, admin.StackedInline):
     model = AgendaItem
     extra = 0
     fields = ["number", "title", "kind", "first_put_on"]
 
-    # The admin honours the same lock as the portal once the minutes are approved.
-    def has_add_permission(self, request, obj=None):
-        return not _locked(obj) and super().has_add_permission(request, obj)
 
-    def has_change_permission(self, request, obj=None):
-        return not _locked(obj) and super().has_change_permission(request, obj)
+class AttendanceInline(RulesInlineMixin, admin.TabularInline):
+    model = Attendance
+    extra = 0
+    fields = ["membership", "status"]
+    raw_id_fields = ["membership"]
 
-    def has_delete_permission(self, request, obj=None):
-        return not _locked(obj) and super().has_delete_permission(request, obj)
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("membership__user")
 
 
 @admin.register(Meeting)
-class MeetingAdmin(admin.ModelAdmin):
+class MeetingAdmin(RulesAdminMixin, SimpleHistoryAdmin):
     list_display = ["council", "title", "starts_at", "status"]
     list_filter = ["council", "status"]
     date_hierarchy = "starts_at"
-    inlines = [AgendaItemInline]
+    list_select_related = ["council"]
+    inlines = [AgendaItemInline, AttendanceInline]
 
 
 @admin.register(Comment)
@@ -115,7 +118,7 @@ class StatementAdminForm(forms.ModelForm):
 
     def clean_item(self):
         item = self.cleaned_data["item"]
-        if item is not None and _locked(item.meeting):
+        if item is not None and not agenda_is_open(None, item):
             raise forms.ValidationError(
                 _(
                     "Referatet for dette møde er godkendt, så dagsordenen er låst. "
@@ -126,20 +129,10 @@ class StatementAdminForm(forms.ModelForm):
 
 
 @admin.register(Statement)
-class StatementAdmin(admin.ModelAdmin):
+class StatementAdmin(RulesAdminMixin, admin.ModelAdmin):
     form = StatementAdminForm
     list_display = ["item", "given_on"]
     raw_id_fields = ["item"]
-
-    def has_change_permission(self, request, obj=None):
-        return not (obj and _locked(obj.item.meeting)) and super().has_change_permission(
-            request, obj
-        )
-
-    def has_delete_permission(self, request, obj=None):
-        return not (obj and _locked(obj.item.meeting)) and super().has_delete_permission(
-            request, obj
-        )
 
 
 @admin.register(Response)

@@ -11,9 +11,11 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from councils.roles import member_council_ids, secretary_council_ids
 from organisation.models import Administration, RepresentedOrganisation, Unit
+from portal.deletion import ProtectWhen
 from portal.uploads import AttachmentValidator
 
 COMMENT_MAX_LENGTH = 5000
@@ -216,6 +218,7 @@ class Membership(models.Model):
         help_text=_("Kun medlemmet selv giver samtykke til, at navnet vises for alle."),
     )
 
+    history = HistoricalRecords()
     objects = MembershipQuerySet.as_manager()
 
     class Meta:
@@ -231,6 +234,21 @@ class Membership(models.Model):
             raise ValidationError(_("Medlemskabet slutter, før det begynder."))
         if self.substitute_for_id and self.substitute_for.council_id != self.council_id:
             raise ValidationError(_("En suppleant skal være suppleant i samme råd."))
+        if self.pk and self._reassigned() and self.in_approved_minutes():
+            raise ValidationError(
+                _(
+                    "Medlemskabet indgår i godkendte referater, så person og råd kan ikke "
+                    "ændres. Afslut medlemskabet (udfyld »til«) og opret et nyt."
+                )
+            )
+
+    def _reassigned(self) -> bool:
+        before = Membership.objects.filter(pk=self.pk).values_list("user_id", "council_id").first()
+        return before is not None and before != (self.user_id, self.council_id)
+
+    def in_approved_minutes(self) -> bool:
+        """Approved minutes record this seat's attendance: whose seat it is stays fixed."""
+        return self.attendances.filter(meeting__status=MeetingStatus.MINUTES_APPROVED).exists()
 
     def is_active(self, on=None) -> bool:
         day = on or timezone.localdate()
@@ -295,6 +313,7 @@ class Meeting(models.Model):
     minutes_approved_at = models.DateTimeField(_("referat godkendt"), null=True, blank=True)
     created_at = models.DateTimeField(_("oprettet"), auto_now_add=True)
 
+    history = HistoricalRecords(excluded_fields=["created_at"])
     objects = MeetingQuerySet.as_manager()
 
     class Meta:
@@ -420,10 +439,11 @@ class Attachment(models.Model):
     )
     filename = models.CharField(_("filnavn"), max_length=255)
     size = models.PositiveBigIntegerField(_("størrelse"), default=0)
+    # Who put a bilag on approved minutes stays on record (see Attendance.membership).
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("uploadet af"),
-        on_delete=models.SET_NULL,
+        on_delete=ProtectWhen(models.SET_NULL, item__meeting__status="minutes_approved"),
         null=True,
         related_name="+",
     )
@@ -453,13 +473,17 @@ class Attendance(models.Model):
     meeting = models.ForeignKey(
         Meeting, verbose_name=_("møde"), on_delete=models.CASCADE, related_name="attendances"
     )
+    # Approved minutes record who attended: deleting the seat (or its user) must not
+    # rewrite them. Attendance at a meeting without approved minutes goes with the seat.
     membership = models.ForeignKey(
         Membership,
         verbose_name=_("medlemskab"),
-        on_delete=models.CASCADE,
+        on_delete=ProtectWhen(models.CASCADE, meeting__status="minutes_approved"),
         related_name="attendances",
     )
     status = models.CharField(_("fremmøde"), max_length=20, choices=AttendanceStatus.choices)
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("fremmøde")
@@ -547,7 +571,10 @@ class Statement(models.Model):
     text = models.TextField(_("udtalelse"))
     given_on = models.DateField(_("afgivet"), default=timezone.localdate)
     recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=ProtectWhen(models.SET_NULL, item__meeting__status="minutes_approved"),
+        null=True,
+        related_name="+",
     )
 
     class Meta:

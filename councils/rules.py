@@ -16,6 +16,7 @@ def _council_id(obj):
     from councils.models import (
         AgendaItem,
         Attachment,
+        Attendance,
         Comment,
         Council,
         Meeting,
@@ -27,6 +28,8 @@ def _council_id(obj):
         return obj.pk
     if isinstance(obj, Meeting | Membership):
         return obj.council_id
+    if isinstance(obj, Attendance):
+        return obj.meeting.council_id
     if isinstance(obj, AgendaItem):
         return obj.meeting.council_id
     if isinstance(obj, Attachment | Comment | Statement):
@@ -79,12 +82,13 @@ def agenda_is_published(user, obj):
 
 
 def meeting_of(obj):
-    """The meeting an agenda object belongs to (meeting, item, attachment, statement), or None."""
-    from councils.models import AgendaItem, Attachment, Meeting, Statement
+    """The meeting an agenda object belongs to (meeting, item, attachment, statement,
+    attendance), or None."""
+    from councils.models import AgendaItem, Attachment, Attendance, Meeting, Statement
 
     if isinstance(obj, Meeting):
         return obj
-    if isinstance(obj, AgendaItem):
+    if isinstance(obj, AgendaItem | Attendance):
         return obj.meeting
     if isinstance(obj, Attachment | Statement):
         return obj.item.meeting
@@ -119,7 +123,9 @@ rules.add_perm("councils.view_comments", is_member_of | is_administrator)
 
 rules.add_perm("councils.manage_meetings", can_manage)
 rules.add_perm("councils.add_meeting", can_manage)
-rules.add_perm("councils.change_meeting", can_manage)
+# The same rules answer the portal's views and the Django admin (portal.admin).
+rules.add_perm("councils.change_meeting", can_edit_agenda)
+rules.add_perm("councils.delete_meeting", can_edit_agenda)
 rules.add_perm("councils.publish_meeting", can_manage)
 rules.add_perm("councils.add_agendaitem", can_edit_agenda)
 rules.add_perm("councils.change_agendaitem", can_edit_agenda)
@@ -127,6 +133,9 @@ rules.add_perm("councils.delete_agendaitem", can_edit_agenda)
 rules.add_perm("councils.add_attachment", can_edit_agenda)
 rules.add_perm("councils.delete_attachment", can_edit_agenda)
 rules.add_perm("councils.record_attendance", can_edit_agenda)
+rules.add_perm("councils.add_attendance", can_edit_agenda)
+rules.add_perm("councils.change_attendance", can_edit_agenda)
+rules.add_perm("councils.delete_attendance", can_edit_agenda)
 # Approved minutes are the record the council agreed on: they change no more.
 rules.add_perm("councils.write_minutes", can_edit_agenda)
 
@@ -141,6 +150,8 @@ rules.add_perm("councils.hide_comment", (is_secretary_of | is_administrator) & i
 rules.add_perm("councils.view_hidden_comment_text", is_administrator & is_hidden_comment)
 
 rules.add_perm("councils.record_statement", can_edit_agenda & takes_advice & agenda_is_published)
+rules.add_perm("councils.change_statement", can_edit_agenda)
+rules.add_perm("councils.delete_statement", can_edit_agenda)
 rules.add_perm("councils.record_response", is_administrator & takes_advice & has_statement)
 
 rules.add_perm("councils.set_listing_consent", is_own_membership)

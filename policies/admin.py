@@ -1,16 +1,19 @@
 """Read access in the Django admin; edits go through the portal's own pages.
 
 The portal's pages keep the rules the admin would bypass: adopted policy
-versions are frozen, and goals are saved with optimistic locking.
+versions are frozen, and goals are saved with optimistic locking. What the
+admin may do (delete a draft version) it asks the policies rules about, as the
+portal does (portal.admin); that also refuses a posted "revert" of a version.
 """
 
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
 from policies.models import GoalUpdate, GoalUpdateAttachment, PolicyVersion, UnitGoal
+from portal.admin import RulesAdminMixin, allowed
 
 
-class ReadOnlyAdmin(SimpleHistoryAdmin):
+class ReadOnlyAdmin(RulesAdminMixin, SimpleHistoryAdmin):
     def has_add_permission(self, request, obj=None):
         return False
 
@@ -30,8 +33,7 @@ class PolicyVersionAdmin(ReadOnlyAdmin):
 
     def has_delete_permission(self, request, obj=None):
         # A draft created by mistake may go; adopted and archived versions are the record.
-        allowed = request.user.has_perm("policies.delete_policyversion")
-        return allowed and (obj is None or obj.is_draft)
+        return allowed(request, self.opts, "delete", obj)
 
 
 @admin.register(UnitGoal)
@@ -49,6 +51,12 @@ class AttachmentInline(admin.TabularInline):
     extra = 0
 
     def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
         return False
 
 

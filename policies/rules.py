@@ -64,6 +64,8 @@ edits_goal = is_administrator | works_in_goal_unit
 
 rules.add_perm("policies.add_policy", is_administrator)
 rules.add_perm("policies.change_policyversion", is_administrator & is_draft)
+# A draft created by mistake may go; adopted and archived versions are the record.
+rules.add_perm("policies.delete_policyversion", is_administrator & is_draft)
 rules.add_perm("policies.adopt_policyversion", is_administrator & is_draft)
 rules.add_perm("policies.archive_policyversion", is_administrator & is_adopted)
 rules.add_perm("policies.revise_policyversion", is_administrator & is_adopted)

@@ -1,25 +1,29 @@
 from django.contrib import admin
 
+from portal.admin import RulesAdminMixin, RulesInlineMixin
 from reports.models import FocusAreaNarrative, Rendition, ReportAttachment, StatusReport
 
 
-class NarrativeInline(admin.StackedInline):
+class NarrativeInline(RulesInlineMixin, admin.StackedInline):
     model = FocusAreaNarrative
     extra = 0
 
 
-class AttachmentInline(admin.TabularInline):
+class AttachmentInline(RulesInlineMixin, admin.TabularInline):
     model = ReportAttachment
     extra = 0
 
 
+# A published report, its bilag and its texts are the record: the reports rules say so
+# to the portal and to the admin alike (portal.admin).
 @admin.register(StatusReport)
-class StatusReportAdmin(admin.ModelAdmin):
+class StatusReportAdmin(RulesAdminMixin, admin.ModelAdmin):
     list_display = ["title", "period", "version", "status", "published_at"]
     list_filter = ["status", "committee"]
     search_fields = ["title", "period"]
     inlines = [NarrativeInline, AttachmentInline]
-    readonly_fields = ["published_rendition", "published_at", "published_by"]
+    # Publishing goes through the portal, which renders and checks the PDF first.
+    readonly_fields = ["status", "published_rendition", "published_at", "published_by"]
 
 
 @admin.register(Rendition)

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from actionplans.models import ActionPlan
 from organisation.models import Committee, FocusArea
 from policies.models import PolicyVersion
+from portal.deletion import ProtectWhen
 from portal.uploads import AttachmentValidator
 
 
@@ -73,10 +74,11 @@ class StatusReport(models.Model):
         related_name="published_report",
     )
     published_at = models.DateTimeField(_("offentliggjort"), null=True, blank=True)
+    # A published report names who published it; that user cannot be deleted.
     published_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("offentliggjort af"),
-        on_delete=models.SET_NULL,
+        on_delete=ProtectWhen(models.SET_NULL, status="published"),
         null=True,
         blank=True,
         related_name="+",

@@ -100,10 +100,12 @@ class ListingConsentView(GuardedObjectMixin, FormView):
 
     def form_valid(self, form):
         listed = form.cleaned_data["listed_publicly"]
-        # One consent for all of the member's seats in this council.
-        Membership.objects.active().filter(council=self.object, user=self.request.user).update(
-            listed_publicly=listed
-        )
+        # One consent for all of the member's seats in this council; saved one by one so
+        # that the change history records each (a queryset update would bypass it).
+        seats = Membership.objects.active().filter(council=self.object, user=self.request.user)
+        for seat in seats:
+            seat.listed_publicly = listed
+            seat.save(update_fields=["listed_publicly"])
         if listed:
             messages.success(self.request, _("Dit navn vises nu for alle på rådets side."))
         else:

@@ -65,6 +65,7 @@ class MeetingDetailView(VisibleObjectMixin, TemplateView):
             comments_open=meeting.comments_open(),
             can_manage=can_manage,
             # The same rules as the views: nothing to click that the server would refuse.
+            can_edit_meeting=has("councils.change_meeting", meeting),
             can_edit_agenda=has("councils.add_agendaitem", meeting),
             can_record_attendance=has("councils.record_attendance", meeting),
             can_see_names=has("councils.view_member_names", meeting.council),
@@ -105,7 +106,7 @@ class MeetingCreateView(GuardedObjectMixin, FormView):
         return super().get_context_data(council=self.object, meeting=None, **kwargs)
 
 
-class MeetingEditView(GuardedObjectMixin, FormView):
+class MeetingEditView(AgendaLockMixin, GuardedObjectMixin, FormView):
     model = Meeting
     permission_required = "councils.change_meeting"
     template_name = "councils/meeting_form.html"

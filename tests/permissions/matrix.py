@@ -2,8 +2,9 @@
 
 Each app lists its rows in ``tests/<app>/permissions.py`` as ``ROWS``.
 An outcome is an HTTP status (200, 403, 404, 405…) or LOGIN, a redirect to
-the login page. ``kwargs`` and ``data`` may be callables taking the world,
-so rows can point at objects built by ``tests/<app>/world.py``.
+the login page (the portal's, or the Django admin's for ``admin:`` rows).
+``kwargs`` and ``data`` may be callables taking the world, so rows can point
+at objects built by ``tests/<app>/world.py``.
 """
 
 from collections.abc import Callable
@@ -49,6 +50,11 @@ def public(status=200):
 
 def logged_in(status=200, **overrides):
     return expect(status, anonymous=LOGIN, **overrides)
+
+
+def django_admin(status=200):
+    """A Django admin page: administrators only; everyone else is sent to log in."""
+    return expect(LOGIN, administrator=status)
 
 
 def all_rows() -> list[Row]:
