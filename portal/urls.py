@@ -20,4 +20,5 @@ urlpatterns = [
     path("politikker/", include("policies.urls")),
     path("handleplaner/", include("actionplans.urls")),
     path("rapporter/", include("reports.urls")),
+    path("soeg/", include("search.urls")),
 ]
