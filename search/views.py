@@ -1,7 +1,7 @@
 from django.core.paginator import Paginator
 from django.shortcuts import render
 
-from search.engine import MAX_QUERY_LENGTH, PAGE_SIZE, Filters, Search, clean_query
+from search.engine import CANDIDATES, MAX_QUERY_LENGTH, PAGE_SIZE, Filters, Search, clean_query
 from search.forms import NEWEST, SearchForm
 
 
@@ -21,9 +21,8 @@ def results(request):
             by_date=form.value("sorter") == NEWEST,
         ),
     )
-    page = (
-        Paginator(search.results(), PAGE_SIZE).get_page(request.GET.get("page")) if text else None
-    )
+    found = search.results()
+    page = Paginator(found, PAGE_SIZE).get_page(request.GET.get("page")) if text else None
     return render(
         request,
         "search/results.html",
@@ -35,5 +34,7 @@ def results(request):
             "has_words": bool(search.terms),
             "page_obj": page,
             "used_parts": search.used_parts,
+            "capped": found.capped,
+            "candidates": CANDIDATES,
         },
     )
