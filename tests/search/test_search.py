@@ -199,3 +199,10 @@ def test_query_count_does_not_grow_with_the_results(client, world, many_items):
         counts.append(len(queries))
     # Page 1 shows 20 results, page 2 five: the same number of queries.
     assert counts[0] == counts[1] <= 15
+
+
+def test_a_minus_word_is_left_out(client, world):
+    AgendaItem.objects.filter(pk=world["public_item"].pk).update(title="Zqxminus og kontor")
+    AgendaItem.objects.filter(pk=world["public_item"].pk).update(body="")
+    assert len(_results(client.get(URL, {"q": "zqxminus"}))) == 1
+    assert _results(client.get(URL, {"q": "zqxminus -kontor"})) == []
