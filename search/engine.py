@@ -131,6 +131,14 @@ class Sum(Func):
     output_field = FloatField()
 
 
+def _sqlite_icontains(name: str, term: str) -> Q:
+    """icontains that also finds »Åbent« for »åbent«: SQLite's LIKE folds ASCII letters only."""
+    condition = Q()
+    for variant in dict.fromkeys([term, term.capitalize(), term.upper()]):
+        condition |= Q(**{f"{name}__icontains": variant})
+    return condition
+
+
 def _like_pattern(term: str) -> str:
     escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped}%"
@@ -235,7 +243,7 @@ class Search:
             if self.postgres:
                 anywhere |= ILike(F(name), Value(_like_pattern(term)))
             else:
-                anywhere |= Q(**{f"{name}__icontains": term})
+                anywhere |= _sqlite_icontains(name, term)
         return anywhere
 
     def _query(self):
@@ -274,7 +282,7 @@ class Search:
         return Sum(
             *[
                 Case(
-                    When(**{f"{name}__icontains": term}, then=Value(WEIGHT_VALUES[weight])),
+                    When(_sqlite_icontains(name, term), then=Value(WEIGHT_VALUES[weight])),
                     default=Value(0.0),
                     output_field=FloatField(),
                 )

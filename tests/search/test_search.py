@@ -206,3 +206,10 @@ def test_a_minus_word_is_left_out(client, world):
     AgendaItem.objects.filter(pk=world["public_item"].pk).update(body="")
     assert len(_results(client.get(URL, {"q": "zqxminus"}))) == 1
     assert _results(client.get(URL, {"q": "zqxminus -kontor"})) == []
+
+
+@pytest.mark.parametrize("text", ["åbent", "ÅBENT", "Åbent", "zqxøst"])
+def test_danish_letters_match_whatever_their_case(client, world, text):
+    Meeting.objects.filter(pk=world["public_meeting"].pk).update(title="Åbent møde på Zqxøst")
+    titles = [str(r.title) for r in _results(client.get(URL, {"q": text, "type": "meeting"}))]
+    assert any("Zqxøst" in title or "Zqx" in title for title in titles), titles
