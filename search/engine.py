@@ -229,9 +229,10 @@ class Search:
         return qs
 
     def _parts_match(self, kind: Kind):
-        """Every word part (≥ 3 letters) occurs in one of the kind's fields; no ``-word`` does."""
+        """Every word occurs in one of the kind's fields, also inside a longer word; no
+        ``-word`` does. On PostgreSQL (the fallback to full text) words of 3+ letters only."""
         condition = Q()
-        for term in self.parts:
+        for term in self.parts if self.postgres else self.terms:
             condition &= self._anywhere(kind, term)
         for term in self.excluded:
             condition &= ~self._anywhere(kind, term)

@@ -213,3 +213,13 @@ def test_danish_letters_match_whatever_their_case(client, world, text):
     Meeting.objects.filter(pk=world["public_meeting"].pk).update(title="Åbent møde på Zqxøst")
     titles = [str(r.title) for r in _results(client.get(URL, {"q": text, "type": "meeting"}))]
     assert any("Zqxøst" in title or "Zqx" in title for title in titles), titles
+
+
+def test_a_short_word_is_still_required(client, world):
+    """A two-letter word must occur too; it never turns into "match everything"."""
+    AgendaItem.objects.filter(pk=world["public_item"].pk).update(title="Zqxkort punkt")
+    from django.db import connection
+
+    if connection.vendor == "sqlite":  # PostgreSQL looks inside words for 3+ letters only
+        assert _results(client.get(URL, {"q": "zq"})) != []
+    assert _results(client.get(URL, {"q": "qz"})) == []
