@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
-from django.db import connection, transaction
+from django.db import OperationalError, connection, transaction
 from django.db.models import (
     BigIntegerField,
     Case,
@@ -48,6 +48,9 @@ PAGE_SIZE = 20
 # found in 13,000 agenda items would cost seconds; the newest 200 of each kind are
 # what a visitor pages through anyway, and a note asks for a narrower search.
 CANDIDATES = 200
+# A phrase ("…") over very common words re-reads every row holding them; past this
+# the search is cancelled with a message (PostgreSQL).
+TIMEOUT_MS = 5000
 # Fewer full-text hits than this, and word parts are searched too.
 FEW = PAGE_SIZE
 MIN_PART_LENGTH = 3
@@ -166,7 +169,9 @@ def bitmap_reads():
         with connection.cursor() as cursor:
             cursor.execute(
                 "SELECT set_config('enable_seqscan', 'off', true),"
-                " set_config('enable_indexscan', 'off', true)"
+                " set_config('enable_indexscan', 'off', true),"
+                " set_config('statement_timeout', %s, true)",
+                [str(TIMEOUT_MS)],
             )
         yield
 
@@ -190,6 +195,7 @@ class Search:
         self.filters = filters or Filters()
         self.postgres = connection.vendor == "postgresql"
         self.used_parts = False
+        self.timed_out = False
 
     # Which kinds, and their rows --------------------------------------------
 
@@ -318,8 +324,13 @@ class Search:
     def _fetch(self, queryset) -> list[dict]:
         if not self.postgres:
             return list(queryset)
-        with bitmap_reads():
-            return list(queryset)
+        try:
+            with bitmap_reads():
+                return list(queryset)
+        except OperationalError:
+            # Cancelled after TIMEOUT_MS: the visitor gets a message, never an error page.
+            self.timed_out = True
+            return []
 
     # The page -----------------------------------------------------------------
 
@@ -327,7 +338,8 @@ class Search:
         if not self.terms:
             return Results(self, [])
         rows = self.rows(with_parts=False)
-        if self.postgres and len(rows) < FEW and self.parts:
+        # A "quoted phrase" asks for those words in that order: no looking inside words.
+        if self.postgres and len(rows) < FEW and self.parts and '"' not in self.text:
             self.used_parts = True
             rows = self.rows(with_parts=True)
         return Results(self, rows)

@@ -35,6 +35,7 @@ def results(request):
             "page_obj": page,
             "used_parts": search.used_parts,
             "capped": found.capped,
+            "timed_out": search.timed_out,
             "candidates": CANDIDATES,
         },
     )

@@ -124,3 +124,30 @@ def test_word_parts_read_the_trigram_index(world):
     with bitmap_reads():
         plan = Council.objects.filter(search._parts_match(KINDS["council"])).values("pk").explain()
     assert "search_trgm_councils_council" in plan, plan
+
+
+def test_a_quoted_phrase_does_not_look_inside_words(client, councils):
+    response = client.get(URL, {"q": '"råd på zqxvej"', "type": "council"})
+    assert not response.context["used_parts"]
+    assert list(response.context["page_obj"].object_list) == []
+
+
+def test_a_search_that_takes_too_long_ends_with_a_message(client, world, monkeypatch):
+    from contextlib import contextmanager
+
+    from search import engine
+
+    @contextmanager
+    def slow_reads():
+        with transaction.atomic():
+            with connection.cursor() as cursor:
+                cursor.execute("SET LOCAL statement_timeout = 1")
+                cursor.execute("SELECT pg_sleep(0.2)")
+            yield
+
+    monkeypatch.setattr(engine, "bitmap_reads", slow_reads)
+    response = client.get(URL, {"q": "brugerråd"})
+    assert response.status_code == 200
+    assert "Søgningen tog for lang tid" in response.content.decode()
+    # The connection is usable afterwards.
+    assert client.get(reverse("councils:list")).status_code == 200
