@@ -38,9 +38,9 @@ QUERIES = [
     ("råd", {}),
     ("pårørende", {}),
     ("budget", {}),
-    ("høring åbningstider", {}),
-    ('"brugerne inddrages"', {}),
-    ("netværk -budget", {}),
+    ("høring serviceinfo", {}),
+    ('"modtaget forslag"', {}),
+    ("forslag -økonomien", {}),
     ("personalenormering", {"sorter": "dato"}),
     ("mødet", {"type": "item"}),
 ]
