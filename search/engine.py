@@ -341,7 +341,13 @@ class Search:
             return Results(self, [])
         rows = self.rows(with_parts=False)
         # A "quoted phrase" asks for those words in that order: no looking inside words.
-        if self.postgres and len(rows) < FEW and self.parts and '"' not in self.text:
+        if (
+            self.postgres
+            and len(rows) < FEW
+            and self.parts
+            and '"' not in self.text
+            and not self.timed_out
+        ):
             self.used_parts = True
             rows = self.rows(with_parts=True)
         return Results(self, rows)
