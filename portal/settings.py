@@ -59,6 +59,7 @@ PORTAL_APPS = [
     "policies",
     "actionplans",
     "reports",
+    "search",
 ]
 
 INSTALLED_APPS = [
@@ -70,6 +71,8 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    # Full-text search lookups; harmless on SQLite, where search falls back to LIKE.
+    "django.contrib.postgres",
     "rules.apps.AutodiscoverRulesConfig",
     "allauth",
     "allauth.account",

@@ -25,6 +25,7 @@ urlpatterns = [
     path("politikker/", include("policies.urls")),
     path("handleplaner/", include("actionplans.urls")),
     path("rapporter/", include("reports.urls")),
+    path("soeg/", include("search.urls")),
 ]
 
 handler400 = "portal.views.bad_request"

@@ -1,0 +1,157 @@
+"""Danish full text on PostgreSQL: stems, compound words, weights and the indexes in use.
+
+Run with DATABASE_URL=postgres://postgres@127.0.0.1:5432/portal_search.
+"""
+
+import pytest
+from django.contrib.postgres.search import SearchQuery
+from django.db import connection, transaction
+from django.urls import reverse
+
+from councils.models import AgendaItem, Council
+from search.engine import CONFIG, Search, bitmap_reads, search_vector
+from search.registry import KINDS
+from tests.councils.factories import AgendaItemFactory, CouncilFactory
+
+pytestmark = pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="Danish full-text search needs PostgreSQL"
+)
+
+URL = reverse("search:results")
+
+
+def _titles(client, text, **params):
+    response = client.get(URL, {"q": text, **params})
+    assert response.status_code == 200
+    return [
+        str(result.title).replace("<mark>", "").replace("</mark>", "")
+        for result in response.context["page_obj"].object_list
+    ]
+
+
+@pytest.fixture
+def councils(world):
+    unit = world["unit"]
+    names = {
+        "brugerrådet": "Brugerrådet på Zqxvej",
+        "brugerrådets": "Brugerrådets kontor på Zqxvej",
+        "brugerråd": "Et brugerråd på Zqxvej",
+        "pårørenderåd": "Pårørenderåd på Zqxvej",
+    }
+    return {
+        form: CouncilFactory(name=name, unit=unit, summary="Om Zqxvej.")
+        for form, name in names.items()
+    }
+
+
+@pytest.mark.parametrize("text", ["brugerrådet", "brugerrådets", "brugerråd", "Brugerråd"])
+def test_inflected_forms_find_each_other(client, councils, text):
+    found = _titles(client, f"{text} zqxvej", type="council")
+    assert set(found) >= {
+        "Brugerrådet på Zqxvej",
+        "Brugerrådets kontor på Zqxvej",
+        "Et brugerråd på Zqxvej",
+    }
+    assert "Pårørenderåd på Zqxvej" not in found
+
+
+def test_a_word_finds_compounds_that_end_in_it(client, councils):
+    found = _titles(client, "råd zqxvej", type="council")
+    assert set(found) == {c.name for c in councils.values()}
+    response = client.get(URL, {"q": "råd zqxvej", "type": "council"})
+    assert response.context["used_parts"]
+    assert "også ord, der indeholder søgeordet" in response.content.decode()
+
+
+def test_the_compound_word_search_stays_out_when_full_text_finds_enough(client, world):
+    for n in range(25):
+        CouncilFactory(name=f"Zqxråd nummer {n}", unit=world["unit"], summary="Et råd.")
+    response = client.get(URL, {"q": "råd", "type": "council"})
+    assert not response.context["used_parts"]
+
+
+def test_titles_rank_above_bodies(client, world):
+    meeting = world["public_meeting"]
+    AgendaItemFactory(meeting=meeting, number=7, title="Andet punkt", body="Om zqxbolig her.")
+    AgendaItemFactory(meeting=meeting, number=8, title="Zqxbolig til alle", body="Tekst.")
+    assert _titles(client, "zqxbolig") == ["Zqxbolig til alle", "Andet punkt"]
+
+
+def test_stemmed_words_are_marked_in_the_snippet(client, world):
+    AgendaItem.objects.filter(pk=world["public_item"].pk).update(
+        body="Brugerrådets medlemmer mødes i brugerrådet."
+    )
+    response = client.get(URL, {"q": "brugerråd", "type": "item"})
+    [result] = response.context["page_obj"].object_list
+    assert "<mark>Brugerrådets</mark> medlemmer mødes i <mark>brugerrådet</mark>." in result.snippet
+
+
+def test_websearch_syntax_phrases_and_exclusions(client, councils):
+    assert _titles(client, '"brugerrådets kontor"', type="council") == [
+        "Brugerrådets kontor på Zqxvej"
+    ]
+    found = _titles(client, "brugerråd zqxvej -kontor", type="council")
+    assert "Brugerrådets kontor på Zqxvej" not in found and found
+
+
+@pytest.mark.parametrize("key", sorted(KINDS))
+def test_every_kind_reads_its_full_text_index(key, world):
+    kind = KINDS[key]
+    query = SearchQuery("brugerråd", config=CONFIG, search_type="websearch")
+    with transaction.atomic():
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL enable_seqscan = off")
+        plan = (
+            kind.model._default_manager.annotate(v=search_vector(kind))
+            .filter(v=query)
+            .values("pk")
+            .explain()
+        )
+    assert f"search_fts_{key}" in plan, plan
+
+
+def test_the_search_itself_reads_the_indexes(world):
+    """The query the results page runs (not just a sample of it) is served by the index."""
+    search = Search(world.user("administrator"), "brugerråd")
+    for key in ("item", "comment", "council"):
+        branch = search._branch(KINDS[key], with_parts=False)
+        with bitmap_reads():
+            assert f"search_fts_{key}" in branch.explain(), key
+
+
+def test_word_parts_read_the_trigram_index(world):
+    search = Search(world.user("administrator"), "råd")
+    with bitmap_reads():
+        plan = Council.objects.filter(search._parts_match(KINDS["council"])).values("pk").explain()
+    assert "search_trgm_councils_council" in plan, plan
+
+
+def test_a_quoted_phrase_does_not_look_inside_words(client, councils):
+    response = client.get(URL, {"q": '"råd på zqxvej"', "type": "council"})
+    assert not response.context["used_parts"]
+    assert list(response.context["page_obj"].object_list) == []
+
+
+def test_a_search_that_takes_too_long_ends_with_a_message(client, world, monkeypatch):
+    from contextlib import contextmanager
+
+    from search import engine
+
+    calls = []
+
+    @contextmanager
+    def slow_reads():
+        calls.append(1)
+        with transaction.atomic():
+            with connection.cursor() as cursor:
+                cursor.execute("SET LOCAL statement_timeout = 1")
+                cursor.execute("SELECT pg_sleep(0.2)")
+            yield
+
+    monkeypatch.setattr(engine, "bitmap_reads", slow_reads)
+    response = client.get(URL, {"q": "brugerråd"})
+    assert response.status_code == 200
+    assert "Søgningen tog for lang tid" in response.content.decode()
+    assert len(calls) == 1  # no second, word-part search after a cancelled one
+    # The connection is usable afterwards.
+    assert client.get(reverse("councils:list")).status_code == 200
