@@ -357,7 +357,8 @@ def test_web_runs_gunicorn_with_the_config_file_and_keeps_its_health_check():
     assert "gunicorn -c deploy/gunicorn.conf.py portal.wsgi:application" in command
     assert "--bind" not in command
     check = " ".join(web["healthcheck"]["test"])
-    assert "http://127.0.0.1:8000/healthz/" in check
+    # Readiness: the database, the cache and the broker answer (docs/OPERATIONS.md).
+    assert "http://127.0.0.1:8000/readyz/" in check
     assert "X-Forwarded-Proto: https" in check
     dockerfile = (ROOT / "Dockerfile").read_text()
     assert '"gunicorn", "-c", "deploy/gunicorn.conf.py"' in dockerfile
