@@ -1,0 +1,175 @@
+"""Login through OpenID Connect: allauth's ``openid_connect`` provider, made strict.
+
+allauth 65 sends no ``nonce`` and, in the code flow, does not check the ID token's signature
+(the spec allows skipping it when the token came straight from the token endpoint over TLS).
+The portal does both, so the provider class below adds a nonce to every authorization request
+and the views (mounted at allauth's own paths, /konto/oidc/<provider_id>/login/[callback/])
+verify signature, issuer, audience, expiry and nonce of every ID token.
+
+The raw ID token and the provider's end-session endpoint are kept in the session so that
+logging out of the portal also ends the session at the provider (see
+``PortalAccountAdapter.get_logout_redirect_url``).
+"""
+
+from allauth.mfa.stages import AuthenticateStage
+from allauth.socialaccount.internal import jwtkit
+from allauth.socialaccount.models import SocialApp
+from allauth.socialaccount.providers.oauth2.client import OAuth2Error
+from allauth.socialaccount.providers.oauth2.views import (
+    OAuth2CallbackView,
+    OAuth2LoginView,
+)
+from allauth.socialaccount.providers.openid_connect.provider import OpenIDConnectProvider
+from allauth.socialaccount.providers.openid_connect.views import OpenIDConnectOAuth2Adapter
+from django.http import Http404
+from django.utils.crypto import get_random_string
+from django.views.decorators.http import require_POST
+
+from accounts.mfa import mark_strong_login
+from accounts.oidc_config import portal_options
+
+# What the portal remembers about this session's login at a provider (for the logout there).
+OIDC_SESSION_KEY = "portal_oidc"
+_NONCE_STATE_KEY = "portal_nonce"
+
+
+class PortalOIDCAdapter(OpenIDConnectOAuth2Adapter):
+    expected_nonce = None
+
+    def complete_login(self, request, app, token, **kwargs):
+        raw_id_token = kwargs["response"].get("id_token")
+        if not raw_id_token:
+            raise OAuth2Error("The provider sent no ID token.")
+        claims = jwtkit.verify_and_decode(
+            credential=raw_id_token,
+            keys_url=self.openid_config["jwks_uri"],
+            issuer=self.openid_config["issuer"],
+            audience=app.client_id,
+            lookup_kid=jwtkit.lookup_kid_jwk,
+            verify_signature=True,
+        )
+        if not self.expected_nonce or claims.get("nonce") != self.expected_nonce:
+            raise OAuth2Error("The ID token's nonce does not match this login.")
+        uid_field = app.settings.get("uid_field", "sub")
+        if not claims.get(uid_field):
+            raise OAuth2Error(f"The ID token has no {uid_field!r} claim.")
+        data = {"id_token": claims}
+        if app.settings.get("fetch_userinfo", True):
+            userinfo = self._fetch_user_info(token.token)
+            # OpenID Connect Core 5.3.2: userinfo of another subject must not be used.
+            if userinfo.get("sub") != claims.get("sub"):
+                raise OAuth2Error("The userinfo response is about another subject.")
+            data["userinfo"] = userinfo
+        login = self.get_provider().sociallogin_from_response(request, data)
+        request.portal_oidc_login = {
+            "provider": app.provider_id,
+            "id_token": raw_id_token,
+            "end_session_endpoint": self.openid_config.get("end_session_endpoint", ""),
+            "client_id": app.client_id,
+        }
+        return login
+
+
+class PortalOIDCProvider(OpenIDConnectProvider):
+    """allauth's provider plus a nonce; registered through SOCIALACCOUNT_PROVIDERS."""
+
+    oauth2_adapter_class = PortalOIDCAdapter
+    # allauth builds its URLs (and finds templates) from the provider's package.
+    package = "allauth.socialaccount.providers.openid_connect"
+
+    def get_auth_params(self):
+        params = super().get_auth_params()
+        self._portal_nonce = get_random_string(32)
+        params["nonce"] = self._portal_nonce
+        return params
+
+    def stash_redirect_state(self, request, process, next_url=None, data=None, **kwargs):
+        nonce = getattr(self, "_portal_nonce", None)
+        if nonce:
+            kwargs[_NONCE_STATE_KEY] = nonce
+        return super().stash_redirect_state(request, process, next_url, data, **kwargs)
+
+    def extract_uid(self, data):
+        # The ID token is the signed statement about who this is; some userinfo endpoints
+        # (Entra ID) lack claims such as "oid".
+        claims = data.get("id_token") or {}
+        return str(claims[self.app.settings.get("uid_field", "sub")])
+
+
+class _CallbackView(OAuth2CallbackView):
+    def _get_state(self, request, provider):
+        state, response = super()._get_state(request, provider)
+        self.adapter.expected_nonce = (state or {}).get(_NONCE_STATE_KEY)
+        return state, response
+
+
+@require_POST
+def login(request, provider_id):
+    # allauth's GET page asks "continue?" and then POSTs; the portal's button POSTs directly.
+    try:
+        return OAuth2LoginView.adapter_view(PortalOIDCAdapter(request, provider_id))(request)
+    except SocialApp.DoesNotExist:
+        raise Http404 from None
+
+
+def callback(request, provider_id):
+    try:
+        return _CallbackView.adapter_view(PortalOIDCAdapter(request, provider_id))(request)
+    except SocialApp.DoesNotExist:
+        raise Http404 from None
+
+
+def claims_of(sociallogin) -> dict:
+    """The ID token's claims, then userinfo's (which may add e-mail or name)."""
+    data = sociallogin.account.extra_data or {}
+    return {**(data.get("userinfo") or {}), **(data.get("id_token") or {})}
+
+
+def provider_of(sociallogin):
+    return sociallogin.account.get_provider()
+
+
+def options_of(sociallogin) -> dict:
+    return portal_options(provider_of(sociallogin).app)
+
+
+def is_strong_login(sociallogin) -> bool:
+    """Did the provider assert a login with a second factor (amr) or a high enough level
+    of assurance (acr)? Read from the signed ID token only."""
+    if not isinstance(provider_of(sociallogin), PortalOIDCProvider):
+        return False
+    options = options_of(sociallogin)
+    claims = (sociallogin.account.extra_data or {}).get("id_token") or {}
+    amr = claims.get("amr") or []
+    if isinstance(amr, str):
+        amr = [amr]
+    if set(amr) & set(options.get("strong_amr", [])):
+        return True
+    acr = claims.get("acr")
+    return bool(acr) and acr in options.get("strong_acr", [])
+
+
+def remember_provider_session(request) -> None:
+    info = getattr(request, "portal_oidc_login", None)
+    if info:
+        request.session[OIDC_SESSION_KEY] = info
+
+
+def on_user_logged_in(sender, request, user, sociallogin=None, **kwargs):
+    """After a login through a provider: remember its session (for logout) and whether it
+    counted as a login with a second factor."""
+    if sociallogin is None or not isinstance(provider_of(sociallogin), PortalOIDCProvider):
+        return
+    remember_provider_session(request)
+    if is_strong_login(sociallogin):
+        mark_strong_login(request, user, source=f"oidc:{sociallogin.account.provider}")
+
+
+class PortalAuthenticateStage(AuthenticateStage):
+    """allauth's "enter your code" step, skipped when the provider asserted a strong login."""
+
+    def _should_handle(self, request):
+        sociallogin = (self.login.signal_kwargs or {}).get("sociallogin")
+        if sociallogin is not None and is_strong_login(sociallogin):
+            return False
+        return super()._should_handle(request)
