@@ -11,7 +11,11 @@ logging out of the portal also ends the session at the provider (see
 ``PortalAccountAdapter.get_logout_redirect_url``).
 """
 
+import json
+
+import jwt
 from allauth.mfa.stages import AuthenticateStage
+from allauth.socialaccount.adapter import get_adapter
 from allauth.socialaccount.internal import jwtkit
 from allauth.socialaccount.models import SocialApp
 from allauth.socialaccount.providers.oauth2.client import OAuth2Error
@@ -33,6 +37,44 @@ OIDC_SESSION_KEY = "portal_oidc"
 _NONCE_STATE_KEY = "portal_nonce"
 
 
+# Asymmetric signatures only: "none" and HMAC (keyed with the client secret) are refused.
+_ALGORITHMS = {"RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512"}
+
+
+def _signing_key(header: dict, keys_url: str):
+    alg = header.get("alg")
+    if alg not in _ALGORITHMS:
+        raise OAuth2Error(f"ID token signed with {alg!r}, which the portal does not accept.")
+    with get_adapter().get_requests_session() as session:
+        response = session.get(keys_url)
+        response.raise_for_status()
+        keys = [key for key in response.json().get("keys", []) if key.get("use", "sig") == "sig"]
+    # A token without "kid" is allowed when the provider publishes exactly one signing key.
+    if header.get("kid"):
+        keys = [key for key in keys if key.get("kid") == header["kid"]]
+    if len(keys) != 1:
+        raise OAuth2Error("No single key of the provider matches the ID token.")
+    return jwt.get_algorithm_by_name(alg).from_jwk(json.dumps(keys[0]))
+
+
+def verify_id_token(raw: str, *, keys_url: str, issuer: str, audience: str) -> dict:
+    """Signature (always, also in the code flow), issuer, audience, expiry; single use."""
+    try:
+        header = jwt.get_unverified_header(raw)
+        claims = jwt.decode(
+            raw,
+            key=_signing_key(header, keys_url),
+            algorithms=[header["alg"]],
+            audience=audience,
+            issuer=issuer,
+            options={"require": ["iss", "aud", "exp", "iat", "sub"]},
+        )
+    except jwt.PyJWTError as exc:
+        raise OAuth2Error("Invalid ID token.") from exc
+    jwtkit.verify_jti(claims)
+    return claims
+
+
 class PortalOIDCAdapter(OpenIDConnectOAuth2Adapter):
     expected_nonce = None
 
@@ -40,13 +82,11 @@ class PortalOIDCAdapter(OpenIDConnectOAuth2Adapter):
         raw_id_token = kwargs["response"].get("id_token")
         if not raw_id_token:
             raise OAuth2Error("The provider sent no ID token.")
-        claims = jwtkit.verify_and_decode(
-            credential=raw_id_token,
+        claims = verify_id_token(
+            raw_id_token,
             keys_url=self.openid_config["jwks_uri"],
             issuer=self.openid_config["issuer"],
             audience=app.client_id,
-            lookup_kid=jwtkit.lookup_kid_jwk,
-            verify_signature=True,
         )
         if not self.expected_nonce or claims.get("nonce") != self.expected_nonce:
             raise OAuth2Error("The ID token's nonce does not match this login.")

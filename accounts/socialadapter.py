@@ -101,6 +101,16 @@ class PortalSocialAccountAdapter(DefaultSocialAccountAdapter):
         sociallogin.email_addresses = [EmailAddress(email=email, verified=True, primary=True)]
         return user
 
+    def save_user(self, request, sociallogin, form=None):
+        # allauth's SocialLogin.save() also adds EmailAddress rows, but saving a user records
+        # its login e-mail already (accounts/signals.py).
+        user = sociallogin.user
+        user.set_unusable_password()
+        user.save()
+        sociallogin.account.user = user
+        sociallogin.account.save()
+        return user
+
     def list_apps(self, request, provider=None, client_id=None):
         # Only apps from the settings: SocialApp rows in the database are not used.
         return [app for app in super().list_apps(request, provider, client_id) if not app.pk]
