@@ -101,6 +101,7 @@ class PortalOIDCAdapter(OpenIDConnectOAuth2Adapter):
                 raise OAuth2Error("The userinfo response is about another subject.")
             data["userinfo"] = userinfo
         login = self.get_provider().sociallogin_from_response(request, data)
+        login.account.extra_data = _minimal(data, app)
         request.portal_oidc_login = {
             "provider": app.provider_id,
             "id_token": raw_id_token,
@@ -108,6 +109,22 @@ class PortalOIDCAdapter(OpenIDConnectOAuth2Adapter):
             "client_id": app.client_id,
         }
         return login
+
+
+# What is kept of the claims (SocialAccount.extra_data): enough to show who it is and how they
+# logged in. Anything else a provider sends (a CPR or fødselsnummer, addresses) is not stored.
+_KEPT_CLAIMS = {"iss", "sub", "aud", "auth_time", "amr", "acr", "name", "email", "email_verified"}
+
+
+def _minimal(data: dict, app) -> dict:
+    kept = _KEPT_CLAIMS | {
+        app.settings.get("uid_field", "sub"),
+        portal_options(app).get("email_claim", "email"),
+    }
+    return {
+        part: {key: value for key, value in claims.items() if key in kept}
+        for part, claims in data.items()
+    }
 
 
 class PortalOIDCProvider(OpenIDConnectProvider):

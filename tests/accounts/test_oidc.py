@@ -314,3 +314,15 @@ def test_amr_is_read_from_the_signed_id_token_not_userinfo(client, settings, oid
         oidc_login(client, "sub-leder")
     assert _logged_in_user(client) is None
     assert STRONG_LOGIN_SESSION_KEY not in client.session
+
+
+def test_only_the_needed_claims_are_stored(client, provider):
+    user = UserFactory(email="medlem@test.example")
+    set_provider_user(
+        provider, "sub-p", email=user.email, email_verified=True, cpr="0101701234", amr=["mfa"]
+    )
+    oidc_login(client, "sub-p")
+    extra = SocialAccount.objects.get(user=user).extra_data
+    stored = {key for part in extra.values() for key in part}
+    assert "cpr" not in stored
+    assert {"sub", "email", "amr"} <= stored
