@@ -8,6 +8,7 @@ per provider (e-mail claim, strong-login values, staff provider) travel in each 
 
 import json
 import re
+from urllib.parse import urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -115,3 +116,15 @@ def socialaccount_providers(raw: str) -> dict:
 def portal_options(app) -> dict:
     """The portal's options of a SocialApp built from the settings."""
     return (app.settings or {}).get("portal", {})
+
+
+def form_action_origins(providers: dict) -> list[str]:
+    """Origins of the configured issuers: a strict Content-Security-Policy must allow them in
+    ``form-action``, since the login button's POST (and the logout) redirect there."""
+    origins = []
+    for app in providers.get("openid_connect", {}).get("APPS", []):
+        parts = urlsplit(app["settings"]["server_url"])
+        origin = f"{parts.scheme}://{parts.netloc}"
+        if origin not in origins:
+            origins.append(origin)
+    return origins

@@ -11,7 +11,7 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from accounts.oidc_config import socialaccount_providers
+from accounts.oidc_config import form_action_origins, socialaccount_providers
 from portal.env import env_bool, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -195,6 +195,8 @@ ACCOUNT_EMAIL_UNKNOWN_ACCOUNTS = False
 # docs/SSO.md. Only people the municipality created can log in: see accounts/socialadapter.py.
 SOCIALACCOUNT_ADAPTER = "accounts.socialadapter.PortalSocialAccountAdapter"
 SOCIALACCOUNT_PROVIDERS = socialaccount_providers(env_str("PORTAL_OIDC_PROVIDERS"))
+# For the Content-Security-Policy: form-action must allow these (the redirects to the providers).
+PORTAL_OIDC_FORM_ACTION_ORIGINS = form_action_origins(SOCIALACCOUNT_PROVIDERS)
 SOCIALACCOUNT_EMAIL_AUTHENTICATION = False
 SOCIALACCOUNT_EMAIL_VERIFICATION = "none"
 SOCIALACCOUNT_AUTO_SIGNUP = True

@@ -6,7 +6,7 @@ import json
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
-from accounts.oidc_config import socialaccount_providers
+from accounts.oidc_config import form_action_origins, socialaccount_providers
 
 ENTRY = {
     "id": "kommune",
@@ -76,3 +76,19 @@ def test_the_provider_class_is_the_portals():
 def test_a_bad_setting_stops_the_start(raw):
     with pytest.raises(ImproperlyConfigured, match="PORTAL_OIDC_PROVIDERS"):
         socialaccount_providers(raw)
+
+
+def test_the_origins_for_csp_form_action_are_the_issuers():
+    providers = socialaccount_providers(
+        json.dumps(
+            [
+                ENTRY,
+                {**ENTRY, "id": "b", "server_url": "https://login.example/realms/other"},
+                {**ENTRY, "id": "c", "server_url": "https://broker.example:8443/x"},
+            ]
+        )
+    )
+    assert form_action_origins(providers) == [
+        "https://login.example",
+        "https://broker.example:8443",
+    ]
