@@ -245,3 +245,19 @@ def test_administrator_registers_a_subject_for_a_member(client, provider):
     response = client.post(url, data)
     assert response.status_code == 302, response.context["errors"] if response.context else ""
     assert SocialAccount.objects.get(user=person).uid == "mitid-uuid-9"
+
+
+def test_staff_must_pass_the_second_factor_before_linking_a_login(client, settings, provider):
+    # Otherwise a stolen password could link the thief's MitID, whose strong login would then
+    # stand in for the second factor.
+    settings.PORTAL_REQUIRE_STAFF_MFA = True
+    staff = AdministratorFactory()
+    add_totp(staff)
+    client.force_login(staff)  # no second factor in this session
+    set_provider_user(provider, "thief-mitid")
+    response = client.post(
+        reverse("openid_connect_login", kwargs={"provider_id": "mitid"}), {"process": "connect"}
+    )
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("mfa_reauthenticate"))
+    assert not SocialAccount.objects.exists()
