@@ -3,8 +3,10 @@ from dataclasses import dataclass
 from urllib.parse import quote, urlsplit
 
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.core.internal.httpkit import add_query_params
 from allauth.core.internal.ratelimit import parse_rates
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
@@ -78,3 +80,72 @@ class PortalAccountAdapter(DefaultAccountAdapter):
         if any(method["id"].startswith("mfa_reauthenticate") for method in methods):
             methods = [method for method in methods if method["id"] != "reauthenticate"]
         return methods
+
+    def get_login_stages(self):
+        # The second-factor step is skipped after a provider asserted a strong login.
+        return [
+            "accounts.oidc.PortalAuthenticateStage"
+            if stage == "allauth.mfa.stages.AuthenticateStage"
+            else stage
+            for stage in super().get_login_stages()
+        ]
+
+    def authenticate(self, request, **credentials):
+        user = super().authenticate(request, **credentials)
+        if user is not None and password_login_disabled(user):
+            raise ValidationError(
+                _("Som medarbejder logger du ind med kommunens login. Brug knappen »%(button)s«.")
+                % {"button": staff_button_text()},
+                code="staff_password_disabled",
+            )
+        return user
+
+    def get_logout_redirect_url(self, request):
+        # Logging out of the portal also ends the session at the provider it came from
+        # (OpenID Connect RP-initiated logout), if the provider offers it.
+        from accounts.oidc import OIDC_SESSION_KEY
+
+        info = request.session.get(OIDC_SESSION_KEY) or {}
+        endpoint = info.get("end_session_endpoint")
+        if request.user.is_authenticated and endpoint and info.get("id_token"):
+            return add_query_params(
+                endpoint,
+                {
+                    "id_token_hint": info["id_token"],
+                    "client_id": info.get("client_id", ""),
+                    "post_logout_redirect_uri": absolute_url(reverse("home")),
+                },
+            )
+        return super().get_logout_redirect_url(request)
+
+
+def staff_provider_ids() -> list[str]:
+    apps = settings.SOCIALACCOUNT_PROVIDERS.get("openid_connect", {}).get("APPS", [])
+    return [app["provider_id"] for app in apps if portal_options_of_dict(app).get("staff")]
+
+
+def portal_options_of_dict(app: dict) -> dict:
+    return (app.get("settings") or {}).get("portal", {})
+
+
+def staff_button_text() -> str:
+    apps = settings.SOCIALACCOUNT_PROVIDERS.get("openid_connect", {}).get("APPS", [])
+    names = [app["name"] for app in apps if portal_options_of_dict(app).get("staff")]
+    return names[0] if names else ""
+
+
+def password_login_disabled(user) -> bool:
+    """PORTAL_OIDC_DISABLE_STAFF_PASSWORD: staff with a linked login at a staff provider
+    log in there, so closing their account at the municipality locks them out here too."""
+    if not settings.PORTAL_OIDC_DISABLE_STAFF_PASSWORD:
+        return False
+    from allauth.socialaccount.models import SocialAccount
+
+    from accounts.roles import is_staff_role_holder
+
+    providers = staff_provider_ids()
+    return (
+        bool(providers)
+        and is_staff_role_holder(user)
+        and SocialAccount.objects.filter(user=user, provider__in=providers).exists()
+    )

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
+from accounts.admin_oidc import LinkedLoginInline, login_methods, provider_choices
 from accounts.forms import AdminUserCreationForm
 from accounts.models import User
 from accounts.services import invite_user, notify_email_changed
@@ -23,14 +24,23 @@ class UserAdmin(SimpleHistoryAdmin, DjangoUserAdmin):
     fieldsets = [
         (None, {"fields": ["email", "full_name", "password"]}),
         (_("Roller"), {"fields": ["is_administrator", "is_active"]}),
+        (_("Loginmetoder"), {"fields": ["login_methods"]}),
         (_("Datoer"), {"fields": ["last_login", "date_joined"]}),
     ]
     add_fieldsets = [
         (None, {"classes": ["wide"], "fields": ["email", "full_name", "is_administrator"]})
     ]
-    readonly_fields = ["last_login", "date_joined"]
+    readonly_fields = ["last_login", "date_joined", "login_methods"]
     history_list_display = ["email", "full_name", "is_administrator", "is_active"]
     actions = ["send_invitation"]
+
+    def get_inlines(self, request, obj):
+        # "Tilknyt login" only where a provider is configured and the user exists.
+        return [LinkedLoginInline] if obj is not None and provider_choices() else []
+
+    @admin.display(description=_("Loginmetoder"))
+    def login_methods(self, obj):
+        return login_methods(obj)
 
     def revert_disabled(self, request, obj=None):
         return True

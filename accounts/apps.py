@@ -7,10 +7,14 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Brugerkonti")
 
     def ready(self):
+        from allauth.account.signals import user_logged_in
+
         from accounts import signals  # noqa: F401
+        from accounts.oidc import on_user_logged_in
         from accounts.roles import ADMINISTRATOR, register_role_provider
 
         def administrator_role(user):
             return [ADMINISTRATOR] if user.is_administrator else []
 
         register_role_provider(administrator_role)
+        user_logged_in.connect(on_user_logged_in, dispatch_uid="portal_oidc_login")

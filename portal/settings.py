@@ -11,6 +11,7 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from accounts.oidc_config import form_action_origins, socialaccount_providers
 from portal.cache import redis_caches
 from portal.env import env_bool, env_int, env_list, env_str
 
@@ -77,6 +78,8 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "allauth.mfa",
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.openid_connect",
     "crispy_forms",
     "crispy_bootstrap5",
     "simple_history",
@@ -231,6 +234,23 @@ ACCOUNT_CHANGE_EMAIL = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = f"[{PORTAL_MUNICIPALITY}] "
 # Nobody signs up, so a reset request for an unknown address gets no e-mail at all.
 ACCOUNT_EMAIL_UNKNOWN_ACCOUNTS = False
+# Login through the municipality's identity provider or a MitID broker (OpenID Connect);
+# docs/SSO.md. Only people the municipality created can log in: see accounts/socialadapter.py.
+SOCIALACCOUNT_ADAPTER = "accounts.socialadapter.PortalSocialAccountAdapter"
+SOCIALACCOUNT_PROVIDERS = socialaccount_providers(env_str("PORTAL_OIDC_PROVIDERS"))
+# For the Content-Security-Policy: form-action must allow these (the redirects to the providers).
+PORTAL_OIDC_FORM_ACTION_ORIGINS = form_action_origins(SOCIALACCOUNT_PROVIDERS)
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = False
+SOCIALACCOUNT_EMAIL_VERIFICATION = "none"
+SOCIALACCOUNT_AUTO_SIGNUP = True
+SOCIALACCOUNT_LOGIN_ON_GET = False
+SOCIALACCOUNT_STORE_TOKENS = False
+# Staff whose verified e-mail is in one of these domains get a plain user (no role) on their
+# first login through a staff provider; an administrator then gives the role.
+PORTAL_OIDC_STAFF_DOMAINS = [d.lower().lstrip("@") for d in env_list("PORTAL_OIDC_STAFF_DOMAINS")]
+# Staff with a linked login at a staff provider cannot log in with a password, so leaving the
+# municipality (account closed at the provider) locks them out here too.
+PORTAL_OIDC_DISABLE_STAFF_PASSWORD = env_bool("PORTAL_OIDC_DISABLE_STAFF_PASSWORD", False)
 MFA_ADAPTER = "accounts.mfa.PortalMFAAdapter"
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = PORTAL_MUNICIPALITY
@@ -338,7 +358,8 @@ CONTENT_SECURITY_POLICY = {
         "object-src": ["'none'"],
         "base-uri": ["'self'"],
         "frame-ancestors": ["'none'"],
-        "form-action": ["'self'"],
+        # The OpenID Connect providers' origins: logging in and out redirects there after a POST.
+        "form-action": ["'self'", *PORTAL_OIDC_FORM_ACTION_ORIGINS],
     }
 }
 # Browser features the portal never uses are switched off for every page

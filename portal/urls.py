@@ -19,6 +19,8 @@ urlpatterns = [
     path("healthz/", views.healthz, name="healthz"),
     path("readyz/", views.readyz, name="readyz"),
     path("i18n/", include("django.conf.urls.i18n")),
+    # Before allauth's URLs: the same paths, with the ID token's signature and nonce checked.
+    path("konto/oidc/", include("accounts.oidc_urls")),
     path("konto/", include("allauth.urls")),
     path("admin/", admin.site.urls),
     path("raad/", include("councils.urls")),
