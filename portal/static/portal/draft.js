@@ -86,7 +86,7 @@
     text.textContent = form.dataset.draftRestored;
     var button = document.createElement("button");
     button.type = "button";
-    button.className = "btn btn-sm btn-outline-secondary";
+    button.className = "btn btn-sm btn-outline-dark";
     button.textContent = form.dataset.draftDiscard;
     button.addEventListener("click", function () {
       onDiscard();
