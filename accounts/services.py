@@ -45,7 +45,7 @@ def build_invitation_mail(message):
     return build_templated_mail(
         "accounts/email/invitation",
         {"user": user, "link": invitation_link(user)},
-        [message.recipient],
+        [user.email],  # the login e-mail now, should an administrator have corrected it
     )
 
 

@@ -5,6 +5,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import connection, transaction
+from django.db.models import Q
 from django.utils import timezone, translation
 
 from outbox import registry
@@ -126,3 +127,14 @@ def _record_failure(message: Message, exc: Exception) -> None:
             message.last_error,
         )
     message.save(update_fields=["status", "due_at", "attempts", "last_error"])
+
+
+def purge_sent(*, now=None) -> int:
+    """Forgets finished rows after `PORTAL_OUTBOX_KEEP_DAYS`: the recipient is personal data,
+    and what was sent is recorded where it matters (e.g. AgendaNotification). A given-up row
+    is kept as long, counted from its last attempt, so that it can be followed up."""
+    cutoff = (now or timezone.now()) - timedelta(days=settings.PORTAL_OUTBOX_KEEP_DAYS)
+    finished = Q(status__in=[Status.SENT, Status.SKIPPED], sent_at__lt=cutoff)
+    given_up = Q(status=Status.FAILED, due_at__lt=cutoff)
+    deleted, _ = Message.objects.filter(finished | given_up).delete()
+    return deleted

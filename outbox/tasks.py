@@ -7,3 +7,8 @@ from outbox import services
 def send_due() -> int:
     """Sends every outbox e-mail that is due; run by beat every minute and after each enqueue."""
     return services.send_due()
+
+
+@shared_task(name="outbox.purge_sent")
+def purge_sent() -> int:
+    return services.purge_sent()

@@ -261,9 +261,11 @@ CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE = {
     "fail-stuck-renditions": {"task": "reports.fail_stuck_renditions", "schedule": 300.0},
     "outbox-send-due": {"task": "outbox.send_due", "schedule": 60.0},
+    "outbox-purge-sent": {"task": "outbox.purge_sent", "schedule": 86400.0},
 }
 # An e-mail that still fails after this many attempts (backoff 1, 2, 4 … 60 minutes) is given up.
 PORTAL_OUTBOX_MAX_ATTEMPTS = env_int("PORTAL_OUTBOX_MAX_ATTEMPTS", 8)
+PORTAL_OUTBOX_KEEP_DAYS = env_int("PORTAL_OUTBOX_KEEP_DAYS", 90)
 
 # Security. With debug off the secure defaults hold; a deployment behind a
 # TLS-terminating proxy keeps them and sets SECURE_PROXY_SSL_HEADER.

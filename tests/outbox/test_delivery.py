@@ -270,3 +270,59 @@ def test_administrators_read_the_outbox_but_cannot_change_it(client, world, sett
         client.force_login(world.users[role])
         response = client.get(reverse("admin:outbox_message_changelist"))
         assert response.status_code in (302, 403), role
+
+
+def test_finished_rows_are_forgotten_after_the_keep_period(world, settings):
+    settings.PORTAL_OUTBOX_KEEP_DAYS = 30
+    with transaction.atomic():
+        from councils.services import enqueue_agenda_mails
+
+        enqueue_agenda_mails(world["meeting"])
+    outbox.send_due()
+    waiting = outbox.enqueue(
+        kind="accounts.invitation", recipient="x@test.example", payload={"user": 0}
+    )
+    Message.objects.filter(pk=waiting.pk).update(due_at=timezone.now() - timedelta(days=60))
+    assert outbox.purge_sent(now=timezone.now() + timedelta(days=29)) == 0
+    assert outbox.purge_sent(now=timezone.now() + timedelta(days=31)) == 3
+    assert list(Message.objects.values_list("pk", flat=True)) == [waiting.pk]
+    assert AgendaNotification.objects.count() == 3
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_row_another_worker_holds_is_skipped(world):
+    """PostgreSQL: two workers never send the same row (select_for_update(skip_locked))."""
+    import threading
+
+    from django.db import connection, connections
+
+    if connection.vendor != "postgresql":
+        pytest.skip("row locks need PostgreSQL")
+    # Written directly: enqueue() would have them sent at its commit (eager Celery).
+    for user in _members(world):
+        Message.objects.create(
+            kind=AGENDA,
+            recipient=user.email,
+            payload={"meeting": world["meeting"].pk, "user": user.pk},
+        )
+    held = Message.objects.order_by("pk").first()
+    locked, release = threading.Event(), threading.Event()
+
+    def other_worker():
+        with transaction.atomic():
+            Message.objects.select_for_update().get(pk=held.pk)
+            locked.set()
+            release.wait(30)
+        connections.close_all()
+
+    thread = threading.Thread(target=other_worker)
+    thread.start()
+    try:
+        assert locked.wait(30)
+        assert outbox.send_due() == 2
+        assert Message.objects.get(pk=held.pk).status == Status.PENDING
+    finally:
+        release.set()
+        thread.join()
+    assert outbox.send_due() == 1
+    assert len(mail.outbox) == 3
