@@ -76,7 +76,9 @@ def send_due(*, limit: int = 200) -> int:
     A row is locked (skipping rows another worker holds) and marked sent in the same
     transaction as its e-mail is sent and recorded, so two workers never send it twice.
     A failure counts an attempt and sets the row back by `backoff`; after
-    `PORTAL_OUTBOX_MAX_ATTEMPTS` it is given up and shown as failed.
+    `PORTAL_OUTBOX_MAX_ATTEMPTS` it is given up and shown as failed. Should the database
+    fail between a successful send and its commit, the row is sent again later: an e-mail
+    may, rarely, arrive twice, but is never silently lost.
     """
     ids = list(Message.objects.due().order_by("due_at", "pk").values_list("pk", flat=True)[:limit])
     sent = 0
