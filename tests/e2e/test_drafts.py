@@ -104,3 +104,20 @@ def test_a_goal_update_draft_survives_a_failed_save_and_goes_after_saving(page, 
     page.goto(url)
     expect(page.get_by_label("Hvad blev gjort?")).to_have_value("")
     expect(page.get_by_text(RESTORED)).to_have_count(0)
+
+
+def test_logging_out_forgets_every_draft(page, login, world):
+    member = world.users["member"]
+    login(member)
+    url = reverse("councils:comment_create", args=[world["item"].pk])
+    page.goto(url)
+    page.get_by_label("Din kommentar").fill("Noget personligt, som ikke må blive på computeren.")
+    page.goto(world["meeting"].get_absolute_url())
+    assert page.evaluate("Object.keys(localStorage).filter(k => k.startsWith('portal-draft:'))")
+    page.get_by_role("button", name="Log ud").click()
+    page.wait_for_load_state()
+    assert page.evaluate("Object.keys(localStorage)") == []
+    login(member)
+    page.goto(url)
+    expect(page.get_by_label("Din kommentar")).to_have_value("")
+    expect(page.get_by_text(RESTORED)).to_have_count(0)

@@ -3,7 +3,9 @@
 // closed. The draft is restored on the next visit, with a note and a button to discard it,
 // and forgotten once the server has saved the text: the page it then shows carries an
 // element with data-draft-clear="<key>" (see templates/includes/messages.html).
-// Drafts belong to one user (data-draft-owner) and are kept at most a week.
+// Drafts belong to one user (data-draft-owner), are kept at most a week, and are all
+// forgotten when the user logs out (a form with data-draft-forget-all): a shared computer
+// keeps nobody's words.
 (function () {
   "use strict";
 
@@ -132,11 +134,28 @@
     form.addEventListener("change", save);
   }
 
+  function forgetAll(storage) {
+    var keys = [];
+    for (var index = 0; index < storage.length; index += 1) {
+      if ((storage.key(index) || "").indexOf(PREFIX) === 0) {
+        keys.push(storage.key(index));
+      }
+    }
+    keys.forEach(function (key) {
+      storage.removeItem(key);
+    });
+  }
+
   function start() {
     var storage = store();
     if (!storage) {
       return;
     }
+    document.querySelectorAll("form[data-draft-forget-all]").forEach(function (form) {
+      form.addEventListener("submit", function () {
+        forgetAll(storage);
+      });
+    });
     document.querySelectorAll("[data-draft-clear]").forEach(function (element) {
       storage.removeItem(storageKey(element.dataset.draftOwner, element.dataset.draftClear));
     });
