@@ -65,6 +65,15 @@ class PortalAccountAdapter(DefaultAccountAdapter):
         return False
 
     def send_mail(self, template_prefix, email, context):
+        if template_prefix == "account/email/password_reset_key" and context.get("user"):
+            # Through the outbox, so a broker or mail server that is down loses nothing; the
+            # link is made again when it is sent (accounts.services.build_password_reset_mail).
+            from accounts.services import PASSWORD_RESET_MAIL
+            from outbox.services import enqueue
+
+            enqueue(kind=PASSWORD_RESET_MAIL, recipient=email, payload={"user": context["user"].pk})
+            return
+        # The other allauth e-mails (notifications, codes, confirmations) are switched off.
         super().send_mail(template_prefix, email, {**context, "current_site": portal_site()})
 
     def get_reset_password_from_key_url(self, key):

@@ -12,6 +12,9 @@ class AccountsConfig(AppConfig):
         from accounts import signals  # noqa: F401
         from accounts.oidc import on_user_logged_in
         from accounts.roles import ADMINISTRATOR, register_role_provider
+        from accounts.services import register_mails
+
+        register_mails()
 
         def administrator_role(user):
             return [ADMINISTRATOR] if user.is_administrator else []

@@ -10,8 +10,11 @@ class CouncilsConfig(AppConfig):
         from accounts.roles import register_role_provider
         from councils.panels import upcoming_meetings_panel
         from councils.roles import council_roles
+        from councils.services import AGENDA_MAIL, build_agenda_mail
+        from outbox.registry import register
         from portal.registry import register_home_panel, register_nav
 
         register_role_provider(council_roles)
+        register(AGENDA_MAIL, build_agenda_mail)
         register_nav(_("Råd og møder"), "councils:list", 10)
         register_home_panel("councils/home_panel.html", 10, upcoming_meetings_panel)

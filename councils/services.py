@@ -5,7 +5,7 @@ import json
 
 from django.db import transaction
 from django.db.models import Max
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from councils.models import (
     AgendaItem,
@@ -16,7 +16,9 @@ from councils.models import (
     MeetingStatus,
     Membership,
 )
-from portal.email import absolute_url, send_templated_mail
+from outbox.models import Message, Status
+from outbox.services import enqueue
+from portal.email import absolute_url, build_templated_mail
 
 
 def _renumber(meeting_id: int) -> None:
@@ -99,9 +101,13 @@ def agenda_fingerprint(meeting: Meeting) -> str:
     return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()
 
 
+AGENDA_MAIL = "councils.agenda_published"
+
+
 @transaction.atomic
 def publish_agenda(*, meeting: Meeting) -> None:
-    """Makes the agenda visible to the members and queues the e-mails (one per member)."""
+    """Makes the agenda visible to the members and, in the same transaction, records one
+    e-mail per member in the outbox: the publication never commits without its e-mails."""
     meeting = _lock(meeting.pk)
     if meeting.status not in (MeetingStatus.PLANNED, MeetingStatus.PUBLISHED):
         raise ValueError("Only a planned or published agenda can be published.")
@@ -109,10 +115,7 @@ def publish_agenda(*, meeting: Meeting) -> None:
         meeting.status = MeetingStatus.PUBLISHED
         meeting.agenda_published_at = timezone.now()
         meeting.save(update_fields=["status", "agenda_published_at"])
-
-    from councils.tasks import send_agenda_notifications
-
-    transaction.on_commit(lambda: send_agenda_notifications.delay(meeting.pk))
+    enqueue_agenda_mails(meeting)
 
 
 def agenda_recipients(meeting: Meeting):
@@ -127,49 +130,71 @@ def agenda_recipients(meeting: Meeting):
     return get_user_model().objects.filter(pk__in=user_ids).order_by("pk")
 
 
-def send_agenda_notifications(*, meeting_id: int) -> int:
-    """E-mails each active member who has not yet had this version of the agenda.
+def enqueue_agenda_mails(meeting: Meeting) -> int:
+    """Puts an e-mail in the outbox for each active member who has neither had this version
+    of the agenda nor has one waiting. Call inside the publishing transaction."""
+    fingerprint = agenda_fingerprint(meeting)
+    notified = set(
+        AgendaNotification.objects.filter(meeting=meeting, fingerprint=fingerprint).values_list(
+            "user_id", flat=True
+        )
+    )
+    waiting = {
+        message.payload.get("user")
+        for message in Message.objects.of_kind(AGENDA_MAIL, meeting=meeting.pk).filter(
+            status=Status.PENDING
+        )
+    }
+    count = 0
+    for user in agenda_recipients(meeting):
+        if user.pk in notified or user.pk in waiting:
+            continue
+        enqueue(
+            kind=AGENDA_MAIL,
+            recipient=user.email,
+            payload={"meeting": meeting.pk, "user": user.pk},
+            language="da",
+        )
+        count += 1
+    return count
 
-    Idempotent: a row per (meeting, member, agenda version) is written in the
-    same transaction as the e-mail is sent, so a rerun — or a second publish of
-    an unchanged agenda — sends nothing twice. Returns how many were sent.
+
+def build_agenda_mail(message: Message):
+    """Builds one member's agenda e-mail when the outbox sends it, and records it.
+
+    Idempotent: the AgendaNotification row (meeting, member, agenda version) is written in
+    the outbox's sending transaction, so a rerun — or a second publish of an unchanged
+    agenda — sends nothing twice. Nothing is sent to someone who is no longer a member,
+    or about an agenda that is no longer published.
     """
     meeting = (
         Meeting.objects.select_related("council")
-        .filter(pk=meeting_id, status=MeetingStatus.PUBLISHED)
+        .filter(pk=message.payload["meeting"], status=MeetingStatus.PUBLISHED)
         .first()
     )
     if meeting is None:
-        return 0
+        return None
+    user = agenda_recipients(meeting).filter(pk=message.payload["user"]).first()
+    if user is None:
+        return None
     fingerprint = agenda_fingerprint(meeting)
-    items = list(meeting.items.order_by("number"))
-    link = absolute_url(meeting.get_absolute_url())
-    sent = 0
-    for user in agenda_recipients(meeting):
-        with transaction.atomic():
-            earlier = AgendaNotification.objects.filter(meeting=meeting, user=user)
-            updated = earlier.exists()
-            _row, created = AgendaNotification.objects.get_or_create(
-                meeting=meeting, user=user, fingerprint=fingerprint
-            )
-            if not created:
-                continue
-            # A failure rolls the row back, so a retry sends this message again.
-            with translation.override("da"):
-                send_templated_mail(
-                    "councils/email/agenda_published",
-                    {
-                        "meeting": meeting,
-                        "council": meeting.council,
-                        "items": items,
-                        "link": link,
-                        "recipient": user,
-                        "updated": updated,
-                    },
-                    [user.email],
-                )
-            sent += 1
-    return sent
+    earlier = AgendaNotification.objects.filter(meeting=meeting, user=user)
+    if earlier.filter(fingerprint=fingerprint).exists():
+        return None
+    updated = earlier.exists()
+    AgendaNotification.objects.create(meeting=meeting, user=user, fingerprint=fingerprint)
+    return build_templated_mail(
+        "councils/email/agenda_published",
+        {
+            "meeting": meeting,
+            "council": meeting.council,
+            "items": list(meeting.items.order_by("number")),
+            "link": absolute_url(meeting.get_absolute_url()),
+            "recipient": user,
+            "updated": updated,
+        },
+        [user.email],
+    )
 
 
 @transaction.atomic

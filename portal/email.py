@@ -1,7 +1,9 @@
 """One helper for every e-mail the portal sends.
 
 A message is a template set: ``<prefix>_subject.txt``, ``<prefix>.txt`` and
-``<prefix>.html``, rendered in the language active when it is called.
+``<prefix>.html``, rendered in the language active when it is called. It is built by an
+outbox kind's builder (``outbox.registry``) when the outbox sends it; nothing sends directly,
+so no e-mail is lost when the broker or the mail server is down.
 """
 
 from django.conf import settings
@@ -17,10 +19,6 @@ def build_templated_mail(prefix: str, context: dict, to: list[str]) -> EmailMult
     message = EmailMultiAlternatives(subject, text, settings.DEFAULT_FROM_EMAIL, to)
     message.attach_alternative(html, "text/html")
     return message
-
-
-def send_templated_mail(prefix: str, context: dict, to: list[str]) -> None:
-    build_templated_mail(prefix, context, to).send()
 
 
 def absolute_url(path: str) -> str:

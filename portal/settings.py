@@ -54,6 +54,7 @@ PORTAL_BASE_URL = env_str("PORTAL_BASE_URL", "http://127.0.0.1:8000")
 
 # Apps in dependency order: an app may import only the apps listed before it.
 PORTAL_APPS = [
+    "outbox",
     "accounts",
     "organisation",
     "councils",
@@ -293,11 +294,13 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 25 * 1024 * 1024
 
 # E-mail: printed to the console unless an SMTP host is configured.
 EMAIL_HOST = env_str("EMAIL_HOST")
-EMAIL_BACKEND = (
+EMAIL_BACKEND = env_str("EMAIL_BACKEND") or (
     "django.core.mail.backends.smtp.EmailBackend"
     if EMAIL_HOST
     else "django.core.mail.backends.console.EmailBackend"
 )
+# Only for the file-based backend (e.g. the Celery integration test).
+EMAIL_FILE_PATH = env_str("EMAIL_FILE_PATH") or None
 EMAIL_PORT = env_int("EMAIL_PORT", 587)
 EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")
 EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
@@ -320,7 +323,12 @@ CELERY_TIMEZONE = TIME_ZONE
 # The worker runs with an embedded beat (docker-compose.yml): housekeeping every five minutes.
 CELERY_BEAT_SCHEDULE = {
     "fail-stuck-renditions": {"task": "reports.fail_stuck_renditions", "schedule": 300.0},
+    "outbox-send-due": {"task": "outbox.send_due", "schedule": 60.0},
+    "outbox-purge-sent": {"task": "outbox.purge_sent", "schedule": 86400.0},
 }
+# An e-mail that still fails after this many attempts (backoff 1, 2, 4 … 60 minutes) is given up.
+PORTAL_OUTBOX_MAX_ATTEMPTS = env_int("PORTAL_OUTBOX_MAX_ATTEMPTS", 8)
+PORTAL_OUTBOX_KEEP_DAYS = env_int("PORTAL_OUTBOX_KEEP_DAYS", 90)
 
 # Security. With debug off the secure defaults hold; a deployment behind a
 # TLS-terminating proxy keeps them and sets SECURE_PROXY_SSL_HEADER.

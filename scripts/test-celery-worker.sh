@@ -19,7 +19,8 @@ redis-cli -n 15 flushdb >/dev/null
 
 DATABASE_URL="postgres://postgres@127.0.0.1:5432/test_${DB_NAME}" DATABASE_CONN_MAX_AGE=0 \
   DJANGO_SETTINGS_MODULE=portal.settings \
-  $BIN/celery -A portal worker --loglevel INFO --concurrency 1 --without-gossip --without-mingle \
+  EMAIL_BACKEND=django.core.mail.backends.filebased.EmailBackend EMAIL_FILE_PATH="$MEDIA_ROOT/mail" \
+  $BIN/celery -A portal worker --beat --schedule "$MEDIA_ROOT/celerybeat-schedule" --loglevel INFO --concurrency 1 --without-gossip --without-mingle \
   >"$LOG" 2>&1 &
 WORKER=$!
 cleanup() { kill "$WORKER" 2>/dev/null || true; wait "$WORKER" 2>/dev/null || true; rm -rf "$MEDIA_ROOT"; }

@@ -10,6 +10,7 @@ from councils import services
 from councils.forms import CommentForm, HideCommentForm
 from councils.models import COMMENT_MAX_LENGTH, AgendaItem, Comment, MeetingStatus
 from councils.views.base import GuardedObjectMixin
+from portal.drafts import saved_draft_tag
 
 
 def deadline_passed_message(meeting) -> str:
@@ -115,12 +116,23 @@ class CommentCreateView(ClosedCommentsMixin, GuardedObjectMixin, FormView):
             text=form.cleaned_data["text"],
             parent=self.get_parent(),
         )
-        messages.success(self.request, _("Din kommentar er gemt."))
+        messages.success(
+            self.request, _("Din kommentar er gemt."), extra_tags=saved_draft_tag(self.draft_key())
+        )
         return redirect(comment.get_absolute_url())
+
+    def draft_key(self) -> str:
+        parent = self.get_parent()
+        reply = f"-reply-{parent.pk}" if parent else ""
+        return f"comment-item-{self.object.pk}{reply}"
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            item=self.object, meeting=self.object.meeting, parent=self.get_parent(), **kwargs
+            item=self.object,
+            meeting=self.object.meeting,
+            parent=self.get_parent(),
+            draft_key=self.draft_key(),
+            **kwargs,
         )
 
 
@@ -151,13 +163,21 @@ class CommentEditView(ClosedCommentsMixin, GuardedObjectMixin, FormView):
 
     def form_valid(self, form):
         services.edit_comment(comment=self.object, text=form.cleaned_data["text"])
-        messages.success(self.request, _("Din kommentar er rettet."))
+        messages.success(
+            self.request,
+            _("Din kommentar er rettet."),
+            extra_tags=saved_draft_tag(f"comment-{self.object.pk}-edit"),
+        )
         return redirect(self.object.get_absolute_url())
 
     def get_context_data(self, **kwargs):
         comment = self.object
         return super().get_context_data(
-            item=comment.item, meeting=comment.item.meeting, editing=comment, **kwargs
+            item=comment.item,
+            meeting=comment.item.meeting,
+            editing=comment,
+            draft_key=f"comment-{comment.pk}-edit",
+            **kwargs,
         )
 
 

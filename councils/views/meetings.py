@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView
 
 from councils import services
+from councils.delivery import agenda_delivery
 from councils.forms import AttendanceForm, MeetingForm, MinutesForm
 from councils.models import (
     AgendaItem,
@@ -57,6 +58,10 @@ class MeetingDetailView(VisibleObjectMixin, TemplateView):
                     comment.can_read_hidden = has("councils.view_hidden_comment_text", comment)
         attendances = list(meeting.attendances.all())
         return super().get_context_data(
+            # Who got the agenda's e-mail: for the secretary and administrators only.
+            delivery=agenda_delivery(meeting)
+            if can_manage and meeting.agenda_is_published
+            else None,
             meeting=meeting,
             council=meeting.council,
             items=items,

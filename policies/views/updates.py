@@ -10,6 +10,7 @@ from policies.forms import GoalUpdateForm
 from policies.history import update_history
 from policies.models import GoalUpdate, GoalUpdateAttachment, UnitGoal
 from policies.views.common import require
+from portal.drafts import saved_draft_tag
 from portal.files import atomic_with_files, protected_file_response
 
 
@@ -37,6 +38,7 @@ def update_create(request, pk):
     user = request.user
     goal = get_object_or_404(UnitGoal.objects.visible_to(user).for_display(), pk=pk)
     require(user, "policies.add_goalupdate", goal)
+    draft_key = f"goal-update-goal-{goal.pk}"
     form = GoalUpdateForm(
         request.POST or None, request.FILES or None, initial={"date": timezone.localdate()}
     )
@@ -50,9 +52,13 @@ def update_create(request, pk):
             services.add_attachments(
                 update=update, files=form.cleaned_data["attachments"], user=user
             )
-        messages.success(request, _("Opfølgningen er gemt."))
+        messages.success(request, _("Opfølgningen er gemt."), extra_tags=saved_draft_tag(draft_key))
         return redirect(f"{goal.get_absolute_url()}#opfoelgninger")
-    return render(request, "policies/update_form.html", {"form": form, "goal": goal})
+    return render(
+        request,
+        "policies/update_form.html",
+        {"form": form, "goal": goal, "draft_key": draft_key},
+    )
 
 
 def update_detail(request, pk):
@@ -86,7 +92,9 @@ def update_edit(request, pk):
             services.add_attachments(
                 update=update, files=form.cleaned_data["attachments"], user=user
             )
-        messages.success(request, _("Opfølgningen er gemt."))
+        messages.success(
+            request, _("Opfølgningen er gemt."), extra_tags=saved_draft_tag(f"goal-update-{pk}")
+        )
         return redirect(update)
     return render(
         request,
@@ -96,6 +104,7 @@ def update_edit(request, pk):
             "goal": update.goal,
             "update": update,
             "attachments": update.attachments.all(),
+            "draft_key": f"goal-update-{pk}",
         },
     )
 

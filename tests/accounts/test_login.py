@@ -65,12 +65,13 @@ def test_nobody_can_sign_up(client):
     assert response.status_code in (200, 403)
 
 
-def test_invitation_lets_the_user_choose_a_password(client):
+def test_invitation_lets_the_user_choose_a_password(client, django_capture_on_commit_callbacks):
     from accounts.models import User
 
     user = User.objects.create_user("inviteret@test.example", full_name="Ida Inviteret")
     assert not user.has_usable_password()
-    invite_user(user=user)
+    with django_capture_on_commit_callbacks(execute=True):
+        invite_user(user=user)
     assert len(mail.outbox) == 1
     message = mail.outbox[0]
     assert message.to == ["inviteret@test.example"]

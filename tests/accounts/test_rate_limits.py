@@ -82,12 +82,15 @@ def test_the_locked_out_person_is_told_how_long_from_the_configured_rate(client,
         assert "Glemt adgangskode?" in response.content.decode()
 
 
-def test_a_locked_out_person_can_reset_the_password_and_log_in(client):
+def test_a_locked_out_person_can_reset_the_password_and_log_in(
+    client, django_capture_on_commit_callbacks
+):
     user = UserFactory()
     for _ in range(6):
         _login(client, user.email, "forkert")
     assert LOCKED in _login(client, user.email, TEST_PASSWORD).content.decode()
-    response = client.post(reverse("account_reset_password"), {"email": user.email})
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("account_reset_password"), {"email": user.email})
     assert response.status_code == 302
     assert len(mail.outbox) == 1
     link = next(line for line in mail.outbox[0].body.splitlines() if "/reset/key/" in line)

@@ -2,13 +2,18 @@
 
 import pytest
 from django.core import mail
+from django.db import transaction
 from django.urls import reverse
+from django.utils import timezone
 
 from councils import services
 from councils.models import AgendaNotification, MeetingStatus, SeatType
 from councils.tasks import send_agenda_notifications
+from outbox.models import Message, Status
+from outbox.tasks import send_due
 from tests.accounts.factories import UserFactory
 from tests.councils.factories import AgendaItemFactory, MembershipFactory
+from tests.outbox.backends import FailsForBackend
 
 pytestmark = pytest.mark.django_db
 
@@ -64,10 +69,19 @@ def test_a_changed_agenda_is_sent_again_once(publish, world):
     assert sum("Opdateret dagsorden" in m.subject for m in mail.outbox) == 3
 
 
-def test_task_rerun_sends_nothing_twice(world):
+def _enqueue(meeting):
+    with transaction.atomic():
+        return services.enqueue_agenda_mails(meeting)
+
+
+def test_rerunning_the_sender_sends_nothing_twice(world):
     meeting = world["meeting"]
-    assert send_agenda_notifications.delay(meeting.pk).get() == 3
+    assert _enqueue(meeting) == 3
+    assert send_due.delay().get() == 3
+    assert send_due.delay().get() == 0
+    # The task queued before the outbox existed finds everyone notified.
     assert send_agenda_notifications.delay(meeting.pk).get() == 0
+    assert send_due.delay().get() == 0
     assert len(mail.outbox) == 3
 
 
@@ -78,28 +92,39 @@ def test_inactive_and_former_members_get_no_email(world):
     gone.save()
     inactive = UserFactory(is_active=False)
     MembershipFactory(council=meeting.council, user=inactive)
-    services.send_agenda_notifications(meeting_id=meeting.pk)
+    _enqueue(meeting)
+    # Made inactive after the e-mail was queued: still nothing.
+    leaving = world["colleague"]
+    leaving.is_active = False
+    leaving.save(update_fields=["is_active"])
+    send_due.delay().get()
     assert gone.user.email not in _recipients()
     assert inactive.email not in _recipients()
+    assert leaving.email not in _recipients()
+    assert len(mail.outbox) == 2
 
 
-def test_a_failed_send_is_retried_for_that_member(world, monkeypatch):
+def test_a_failed_send_is_retried_for_that_member(world, settings):
     meeting = world["meeting"]
-    calls = []
-
-    def flaky(prefix, context, to):
-        calls.append(to)
-        if len(calls) == 2:
-            raise ConnectionError("SMTP down")
-        mail.outbox.append(to)
-
-    monkeypatch.setattr(services, "send_templated_mail", flaky)
-    with pytest.raises(ConnectionError):
-        services.send_agenda_notifications(meeting_id=meeting.pk)
-    assert AgendaNotification.objects.filter(meeting=meeting).count() == 1
-    services.send_agenda_notifications(meeting_id=meeting.pk)
+    settings.EMAIL_BACKEND = "tests.outbox.backends.FailsForBackend"
+    FailsForBackend.FAILING = {world["colleague"].email}
+    try:
+        _enqueue(meeting)
+        assert send_due.delay().get() == 2
+        assert AgendaNotification.objects.filter(meeting=meeting).count() == 2
+    finally:
+        FailsForBackend.FAILING = set()
+    Message.objects.update(due_at=timezone.now())
+    assert send_due.delay().get() == 1
     assert AgendaNotification.objects.filter(meeting=meeting).count() == 3
     assert len(mail.outbox) == 3
+
+
+def test_publishing_in_the_embedded_setup_sends_at_once(publish, world):
+    """`make run`: no broker, tasks eager; the after-commit trigger sends straight away."""
+    publish(world["planned_meeting"])
+    assert len(mail.outbox) == 3
+    assert set(Message.objects.values_list("status", flat=True)) == {Status.SENT}
 
 
 def test_an_empty_agenda_is_not_published(publish, world, client):
