@@ -229,9 +229,24 @@ CELERY_TASK_TIME_LIMIT = env_int("CELERY_TASK_TIME_LIMIT", 300)
 CELERY_TASK_SOFT_TIME_LIMIT = env_int("CELERY_TASK_SOFT_TIME_LIMIT", 240)
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_TIMEZONE = TIME_ZONE
-# The worker runs with an embedded beat (docker-compose.yml): housekeeping every five minutes.
+# A message a dead worker never acknowledged comes back after this many seconds; just above
+# the hard time limit, so a render still running is never handed to a second worker.
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": env_int("CELERY_VISIBILITY_TIMEOUT", CELERY_TASK_TIME_LIMIT + 30)
+}
+# A child that grew past this (KiB) after a big render is replaced, returning its memory.
+CELERY_WORKER_MAX_MEMORY_PER_CHILD = env_int("CELERY_WORKER_MAX_MEMORY_PER_CHILD", 400000)
+# A rendering worker touches its rendition this often (seconds); one silent for the stale
+# limit is failed by the sweep, which the embedded beat runs every sweep interval.
+PORTAL_RENDITION_HEARTBEAT_SECONDS = env_int("PORTAL_RENDITION_HEARTBEAT_SECONDS", 10)
+PORTAL_RENDITION_STALE_SECONDS = env_int("PORTAL_RENDITION_STALE_SECONDS", 60)
+PORTAL_RENDITION_SWEEP_SECONDS = env_int("PORTAL_RENDITION_SWEEP_SECONDS", 30)
+# The worker runs with an embedded beat (docker-compose.yml) for this housekeeping.
 CELERY_BEAT_SCHEDULE = {
-    "fail-stuck-renditions": {"task": "reports.fail_stuck_renditions", "schedule": 300.0},
+    "fail-stuck-renditions": {
+        "task": "reports.fail_stuck_renditions",
+        "schedule": float(PORTAL_RENDITION_SWEEP_SECONDS),
+    },
 }
 
 # Security. With debug off the secure defaults hold; a deployment behind a
