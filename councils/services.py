@@ -10,6 +10,7 @@ from django.utils import timezone, translation
 from councils.models import (
     AgendaItem,
     AgendaNotification,
+    Attachment,
     Attendance,
     Comment,
     Meeting,
@@ -17,6 +18,7 @@ from councils.models import (
     Membership,
 )
 from portal.email import absolute_url, send_templated_mail
+from portal.files import atomic_with_files, delete_files_on_commit
 
 
 def _renumber(meeting_id: int) -> None:
@@ -75,10 +77,33 @@ def move_item(*, item: AgendaItem, direction: str) -> None:
 def delete_item(*, item: AgendaItem) -> None:
     meeting_id = item.meeting_id
     _lock_open(meeting_id)
-    for attachment in item.attachments.all():
-        attachment.file.delete(save=False)
+    delete_files_on_commit(*(attachment.file for attachment in item.attachments.all()))
     item.delete()
     _renumber(meeting_id)
+
+
+def add_attachment(*, attachment: Attachment, upload, user) -> Attachment:
+    """Stores a bilag's file and row together: a failed row leaves no file behind.
+
+    A 15 MB upload can outlast a minutes approval made meanwhile, so the agenda
+    lock is checked again under the meeting's row lock.
+    """
+    with atomic_with_files() as stored:
+        _lock_open(attachment.item.meeting_id)
+        attachment.filename = upload.name[-255:]
+        attachment.size = upload.size
+        attachment.uploaded_by = user
+        stored.save(attachment.file, upload.name, upload)
+        attachment.save()
+    return attachment
+
+
+@transaction.atomic
+def delete_attachment(*, attachment: Attachment) -> None:
+    """The row goes first; the file only once that has committed."""
+    _lock_open(attachment.item.meeting_id)
+    attachment.delete()
+    delete_files_on_commit(attachment.file)
 
 
 def agenda_fingerprint(meeting: Meeting) -> str:

@@ -7,7 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from policies.models import GoalUpdateAttachment, Policy, PolicyVersion, UnitGoal
-from portal.files import atomic_with_files
+from portal.files import atomic_with_files, delete_files_on_commit
 
 # Copied into a new draft when an adopted version is changed.
 VERSION_TEXT_FIELDS = ["title", "summary", *[name for name, _h in PolicyVersion.SECTIONS]]
@@ -247,9 +247,4 @@ def _remove_files_after_commit(names):
     """Stored files go only once the rows are gone for good (not on a rollback)."""
     from django.core.files.storage import default_storage
 
-    def remove():
-        for name in names:
-            if name:
-                default_storage.delete(name)
-
-    transaction.on_commit(remove)
+    delete_files_on_commit(*((default_storage, name) for name in names))

@@ -14,6 +14,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from kombu.exceptions import OperationalError as KombuOperationalError
 
+from portal.files import atomic_with_files, delete_files_on_commit
 from reports.assembly import assemble
 from reports.models import FocusAreaNarrative, Rendition, ReportAttachment, StatusReport
 from reports.pdf import render_pdf, sha256
@@ -276,13 +277,55 @@ def mark_queued_for_retry(rendition_id: int) -> None:
     )
 
 
+def _locked_draft(report_id: int) -> StatusReport:
+    report = StatusReport.objects.select_for_update().get(pk=report_id)
+    if report.is_published:
+        raise ReportError(
+            _(
+                "Rapporten er offentliggjort og kan ikke ændres. Opret en ny version for at ændre den."
+            )
+        )
+    return report
+
+
+def _unshared(name: str, *, but=None) -> bool:
+    """Versions of a report share their bilag's files; a file goes when the last row does."""
+    others = ReportAttachment.objects.filter(file=name)
+    if but is not None:
+        others = others.exclude(pk=but)
+    return bool(name) and not others.exists()
+
+
+def save_attachment(*, attachment: ReportAttachment) -> ReportAttachment:
+    """Stores a bilag's row and any new file together: a failed row leaves no file behind,
+    and a replaced file is deleted only once the new row has committed."""
+    with atomic_with_files() as stored:
+        _locked_draft(attachment.report_id)
+        old = ""
+        if attachment.pk:
+            old = (
+                ReportAttachment.objects.filter(pk=attachment.pk)
+                .values_list("file", flat=True)
+                .first()
+                or ""
+            )
+        if attachment.file and not attachment.file._committed:
+            upload = attachment.file.file
+            stored.save(attachment.file, upload.name, upload)
+        attachment.save()
+        if old and old != attachment.file.name and _unshared(old, but=attachment.pk):
+            delete_files_on_commit((attachment.file.storage, old))
+    return attachment
+
+
+@transaction.atomic
 def delete_attachment(*, attachment) -> None:
     """Deletes a bilag, and its file once no other version of the report still uses it."""
+    _locked_draft(attachment.report_id)
     name = attachment.file.name if attachment.file else ""
-    storage = attachment.file.storage
     attachment.delete()
-    if name and not ReportAttachment.objects.filter(file=name).exists():
-        transaction.on_commit(lambda: storage.delete(name))
+    if _unshared(name):
+        delete_files_on_commit(attachment.file)
 
 
 def latest_rendition(report) -> Rendition | None:
