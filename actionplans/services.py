@@ -39,11 +39,17 @@ def _refuse_transition(plan, to_status):
     )
 
 
+class AlreadyDone(Exception):
+    """The plan is already where this step would take it: a second click, another tab."""
+
+
 @transaction.atomic
 def change_status(*, plan, to_status, by=None, decision_date=None, decision_text=""):
     """Moves a plan one step, recording the step; refuses steps the process does not allow."""
     locked = ActionPlan.objects.select_for_update().get(pk=plan.pk)
     to_status = Status(to_status)
+    if locked.status == to_status:
+        raise AlreadyDone
     if to_status not in allowed_transitions(locked):
         _refuse_transition(locked, to_status)
     if to_status in Status.decided():

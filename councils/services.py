@@ -125,11 +125,23 @@ def agenda_fingerprint(meeting: Meeting) -> str:
 
 
 @transaction.atomic
-def publish_agenda(*, meeting: Meeting) -> None:
-    """Makes the agenda visible to the members and queues the e-mails (one per member)."""
+def publish_agenda(*, meeting: Meeting, seen_status: str = "") -> bool:
+    """Makes the agenda visible to the members and queues the e-mails (one per member).
+
+    Returns False when this was done already: the form was posted from a planned
+    meeting that is published now (a double click), or this very version of the
+    agenda has been sent. The e-mails are queued all the same; they are
+    idempotent and reach only members who have not had this version.
+    """
     meeting = _lock(meeting.pk)
     if meeting.status not in (MeetingStatus.PLANNED, MeetingStatus.PUBLISHED):
         raise ValueError("Only a planned or published agenda can be published.")
+    done_before = meeting.status == MeetingStatus.PUBLISHED and (
+        seen_status == MeetingStatus.PLANNED
+        or AgendaNotification.objects.filter(
+            meeting=meeting, fingerprint=agenda_fingerprint(meeting)
+        ).exists()
+    )
     if meeting.status == MeetingStatus.PLANNED:
         meeting.status = MeetingStatus.PUBLISHED
         meeting.agenda_published_at = timezone.now()
@@ -138,6 +150,7 @@ def publish_agenda(*, meeting: Meeting) -> None:
     from councils.tasks import send_agenda_notifications
 
     transaction.on_commit(lambda: send_agenda_notifications.delay(meeting.pk))
+    return not done_before
 
 
 def agenda_recipients(meeting: Meeting):
@@ -206,9 +219,15 @@ def mark_held(*, meeting: Meeting) -> None:
     meeting.save(update_fields=["status"])
 
 
+class AlreadyApproved(Exception):
+    """The same minutes were approved a moment ago (a double click on "Godkend")."""
+
+
 @transaction.atomic
 def save_minutes(*, meeting: Meeting, minutes: str, approve: bool) -> None:
     locked = _lock(meeting.pk)
+    if already_approved(locked, minutes=minutes, approve=approve):
+        raise AlreadyApproved
     if locked.agenda_locked:
         raise AgendaLocked
     if locked.status != MeetingStatus.HELD:
@@ -220,6 +239,15 @@ def save_minutes(*, meeting: Meeting, minutes: str, approve: bool) -> None:
         locked.minutes_approved_at = timezone.now()
         fields += ["status", "minutes_approved_at"]
     locked.save(update_fields=fields)
+
+
+def already_approved(meeting: Meeting, *, minutes: str, approve: bool) -> bool:
+    # Only the same text: a different one was typed after the approval and is refused.
+    return (
+        approve
+        and meeting.status == MeetingStatus.MINUTES_APPROVED
+        and meeting.minutes.replace("\r\n", "\n").strip() == minutes.replace("\r\n", "\n").strip()
+    )
 
 
 def post_comment(*, item: AgendaItem, author, text: str, parent: Comment | None = None) -> Comment:

@@ -24,12 +24,16 @@ def create_policy(*, version: PolicyVersion, user) -> PolicyVersion:
     return version
 
 
+class AlreadyAdopted(Exception):
+    """A second "Vedtag" (double click, another tab): the first one did the job."""
+
+
 @transaction.atomic
 def adopt_version(*, version: PolicyVersion, adopting_body, committee, adopted_on, user):
     """Records a draft's adoption (it is frozen from now on) and archives the version it replaces."""
     version = PolicyVersion.objects.select_for_update().get(pk=version.pk)
     if version.status != PolicyVersion.Status.DRAFT:
-        raise ValueError("only a draft can be adopted")
+        raise AlreadyAdopted
     for previous in PolicyVersion.objects.select_for_update().filter(
         policy_id=version.policy_id, status=PolicyVersion.Status.ADOPTED
     ):
@@ -60,18 +64,19 @@ def archive_version(*, version: PolicyVersion, user) -> PolicyVersion:
 
 @transaction.atomic
 def start_revision(*, version: PolicyVersion, user) -> PolicyVersion:
-    """The policy's draft: the existing one, or a new one copied from this adopted version."""
-    existing = PolicyVersion.objects.filter(
-        policy_id=version.policy_id, status=PolicyVersion.Status.DRAFT
-    ).first()
-    if existing is not None:
-        return existing
-    latest = (
+    """The policy's draft: the existing one (``created`` False), or a new one copied from
+    this adopted version. The policy's versions are locked before looking, so two
+    requests at once cannot both find no draft and make one each."""
+    versions = list(
         PolicyVersion.objects.select_for_update()
         .filter(policy_id=version.policy_id)
         .order_by("-number")
-        .first()
     )
+    existing = next((v for v in versions if v.status == PolicyVersion.Status.DRAFT), None)
+    if existing is not None:
+        existing.created = False
+        return existing
+    latest = versions[0]
     draft = PolicyVersion(
         policy_id=version.policy_id,
         number=latest.number + 1,
@@ -80,6 +85,7 @@ def start_revision(*, version: PolicyVersion, user) -> PolicyVersion:
     )
     draft._history_user = user
     draft.save()
+    draft.created = True
     return draft
 
 
