@@ -231,8 +231,13 @@ CELERY_TASK_IGNORE_RESULT = True
 CELERY_TIMEZONE = TIME_ZONE
 # A message a dead worker never acknowledged comes back after this many seconds; just above
 # the hard time limit, so a render still running is never handed to a second worker.
+# The worker looks for such messages every restore interval (kombu's default is ~100 s).
+# A broker that does not answer refuses the PDF button within seconds, not minutes.
 CELERY_BROKER_TRANSPORT_OPTIONS = {
-    "visibility_timeout": env_int("CELERY_VISIBILITY_TIMEOUT", CELERY_TASK_TIME_LIMIT + 30)
+    "visibility_timeout": env_int("CELERY_VISIBILITY_TIMEOUT", CELERY_TASK_TIME_LIMIT + 30),
+    "unacked_restore_interval": env_int("CELERY_UNACKED_RESTORE_INTERVAL", 10),
+    "unacked_restore_throttle": 1,
+    "socket_connect_timeout": 5,
 }
 # A child that grew past this (KiB) after a big render is replaced, returning its memory.
 CELERY_WORKER_MAX_MEMORY_PER_CHILD = env_int("CELERY_WORKER_MAX_MEMORY_PER_CHILD", 400000)
