@@ -65,13 +65,11 @@ def archive_version(*, version: PolicyVersion, user) -> PolicyVersion:
 @transaction.atomic
 def start_revision(*, version: PolicyVersion, user) -> PolicyVersion:
     """The policy's draft: the existing one (``created`` False), or a new one copied from
-    this adopted version. The policy's versions are locked before looking, so two
-    requests at once cannot both find no draft and make one each."""
-    versions = list(
-        PolicyVersion.objects.select_for_update()
-        .filter(policy_id=version.policy_id)
-        .order_by("-number")
-    )
+    this adopted version. The policy is locked before looking, so two requests at once
+    take turns and the second finds the first one's draft. (Locking the versions instead
+    would not do: the second request would not see a row inserted while it waited.)"""
+    Policy.objects.select_for_update().get(pk=version.policy_id)
+    versions = list(PolicyVersion.objects.filter(policy_id=version.policy_id).order_by("-number"))
     existing = next((v for v in versions if v.status == PolicyVersion.Status.DRAFT), None)
     if existing is not None:
         existing.created = False
