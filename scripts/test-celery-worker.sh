@@ -27,6 +27,7 @@ start_worker() {
     --pidfile "$PORTAL_CELERY_WORKER_STATE/worker.pid" \
     --loglevel INFO --concurrency 1 --without-gossip --without-mingle \
     >>"$log" 2>&1 </dev/null &
+  disown  # a test may SIGKILL it; that is no news for this shell
 }
 
 if [ "${1:-}" = "--start-worker" ]; then
