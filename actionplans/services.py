@@ -39,11 +39,22 @@ def _refuse_transition(plan, to_status):
     )
 
 
+class AlreadyDone(ValidationError):
+    """The plan is already where this step would take it: a second click, another tab.
+    Still a refusal (a decided plan never changes); the views end on the plan with it."""
+
+
 @transaction.atomic
 def change_status(*, plan, to_status, by=None, decision_date=None, decision_text=""):
     """Moves a plan one step, recording the step; refuses steps the process does not allow."""
     locked = ActionPlan.objects.select_for_update().get(pk=plan.pk)
     to_status = Status(to_status)
+    if locked.status == to_status:
+        raise AlreadyDone(
+            _("Handleplanen har allerede status »%(status)s«.")
+            % {"status": to_status.label.lower()},
+            code="already_done",
+        )
     if to_status not in allowed_transitions(locked):
         _refuse_transition(locked, to_status)
     if to_status in Status.decided():

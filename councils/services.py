@@ -10,6 +10,7 @@ from django.utils import timezone
 from councils.models import (
     AgendaItem,
     AgendaNotification,
+    Attachment,
     Attendance,
     Comment,
     Meeting,
@@ -19,6 +20,7 @@ from councils.models import (
 from outbox.models import Message, Status
 from outbox.services import enqueue
 from portal.email import absolute_url, build_templated_mail
+from portal.files import atomic_with_files, delete_files_on_commit
 
 
 def _renumber(meeting_id: int) -> None:
@@ -77,10 +79,33 @@ def move_item(*, item: AgendaItem, direction: str) -> None:
 def delete_item(*, item: AgendaItem) -> None:
     meeting_id = item.meeting_id
     _lock_open(meeting_id)
-    for attachment in item.attachments.all():
-        attachment.file.delete(save=False)
+    delete_files_on_commit(*(attachment.file for attachment in item.attachments.all()))
     item.delete()
     _renumber(meeting_id)
+
+
+def add_attachment(*, attachment: Attachment, upload, user) -> Attachment:
+    """Stores a bilag's file and row together: a failed row leaves no file behind.
+
+    A 15 MB upload can outlast a minutes approval made meanwhile, so the agenda
+    lock is checked again under the meeting's row lock.
+    """
+    with atomic_with_files() as stored:
+        _lock_open(attachment.item.meeting_id)
+        attachment.filename = upload.name[-255:]
+        attachment.size = upload.size
+        attachment.uploaded_by = user
+        stored.save(attachment.file, upload.name, upload)
+        attachment.save()
+    return attachment
+
+
+@transaction.atomic
+def delete_attachment(*, attachment: Attachment) -> None:
+    """The row goes first; the file only once that has committed."""
+    _lock_open(attachment.item.meeting_id)
+    attachment.delete()
+    delete_files_on_commit(attachment.file)
 
 
 def agenda_fingerprint(meeting: Meeting) -> str:
@@ -105,17 +130,30 @@ AGENDA_MAIL = "councils.agenda_published"
 
 
 @transaction.atomic
-def publish_agenda(*, meeting: Meeting) -> None:
+def publish_agenda(*, meeting: Meeting, seen_status: str = "") -> bool:
     """Makes the agenda visible to the members and, in the same transaction, records one
-    e-mail per member in the outbox: the publication never commits without its e-mails."""
+    e-mail per member in the outbox: the publication never commits without its e-mails.
+
+    Returns False when this was done already: the form was posted from a planned
+    meeting that is published now (a double click), or this very version of the
+    agenda has been sent. The outbox reaches only members who have not had this
+    version, so a repeat sends nothing twice.
+    """
     meeting = _lock(meeting.pk)
     if meeting.status not in (MeetingStatus.PLANNED, MeetingStatus.PUBLISHED):
         raise ValueError("Only a planned or published agenda can be published.")
+    done_before = meeting.status == MeetingStatus.PUBLISHED and (
+        seen_status == MeetingStatus.PLANNED
+        or AgendaNotification.objects.filter(
+            meeting=meeting, fingerprint=agenda_fingerprint(meeting)
+        ).exists()
+    )
     if meeting.status == MeetingStatus.PLANNED:
         meeting.status = MeetingStatus.PUBLISHED
         meeting.agenda_published_at = timezone.now()
         meeting.save(update_fields=["status", "agenda_published_at"])
     enqueue_agenda_mails(meeting)
+    return not done_before
 
 
 def agenda_recipients(meeting: Meeting):
@@ -206,9 +244,15 @@ def mark_held(*, meeting: Meeting) -> None:
     meeting.save(update_fields=["status"])
 
 
+class AlreadyApproved(Exception):
+    """The same minutes were approved a moment ago (a double click on "Godkend")."""
+
+
 @transaction.atomic
 def save_minutes(*, meeting: Meeting, minutes: str, approve: bool) -> None:
     locked = _lock(meeting.pk)
+    if already_approved(locked, minutes=minutes, approve=approve):
+        raise AlreadyApproved
     if locked.agenda_locked:
         raise AgendaLocked
     if locked.status != MeetingStatus.HELD:
@@ -220,6 +264,15 @@ def save_minutes(*, meeting: Meeting, minutes: str, approve: bool) -> None:
         locked.minutes_approved_at = timezone.now()
         fields += ["status", "minutes_approved_at"]
     locked.save(update_fields=fields)
+
+
+def already_approved(meeting: Meeting, *, minutes: str, approve: bool) -> bool:
+    # Only the same text: a different one was typed after the approval and is refused.
+    return (
+        approve
+        and meeting.status == MeetingStatus.MINUTES_APPROVED
+        and meeting.minutes.replace("\r\n", "\n").strip() == minutes.replace("\r\n", "\n").strip()
+    )
 
 
 def post_comment(*, item: AgendaItem, author, text: str, parent: Comment | None = None) -> Comment:

@@ -7,7 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from policies.models import GoalUpdateAttachment, Policy, PolicyVersion, UnitGoal
-from portal.files import atomic_with_files
+from portal.files import atomic_with_files, delete_files_on_commit
 
 # Copied into a new draft when an adopted version is changed.
 VERSION_TEXT_FIELDS = ["title", "summary", *[name for name, _h in PolicyVersion.SECTIONS]]
@@ -24,12 +24,16 @@ def create_policy(*, version: PolicyVersion, user) -> PolicyVersion:
     return version
 
 
+class AlreadyAdopted(Exception):
+    """A second "Vedtag" (double click, another tab): the first one did the job."""
+
+
 @transaction.atomic
 def adopt_version(*, version: PolicyVersion, adopting_body, committee, adopted_on, user):
     """Records a draft's adoption (it is frozen from now on) and archives the version it replaces."""
     version = PolicyVersion.objects.select_for_update().get(pk=version.pk)
     if version.status != PolicyVersion.Status.DRAFT:
-        raise ValueError("only a draft can be adopted")
+        raise AlreadyAdopted
     for previous in PolicyVersion.objects.select_for_update().filter(
         policy_id=version.policy_id, status=PolicyVersion.Status.ADOPTED
     ):
@@ -60,18 +64,17 @@ def archive_version(*, version: PolicyVersion, user) -> PolicyVersion:
 
 @transaction.atomic
 def start_revision(*, version: PolicyVersion, user) -> PolicyVersion:
-    """The policy's draft: the existing one, or a new one copied from this adopted version."""
-    existing = PolicyVersion.objects.filter(
-        policy_id=version.policy_id, status=PolicyVersion.Status.DRAFT
-    ).first()
+    """The policy's draft: the existing one (``created`` False), or a new one copied from
+    this adopted version. The policy is locked before looking, so two requests at once
+    take turns and the second finds the first one's draft. (Locking the versions instead
+    would not do: the second request would not see a row inserted while it waited.)"""
+    Policy.objects.select_for_update().get(pk=version.policy_id)
+    versions = list(PolicyVersion.objects.filter(policy_id=version.policy_id).order_by("-number"))
+    existing = next((v for v in versions if v.status == PolicyVersion.Status.DRAFT), None)
     if existing is not None:
+        existing.created = False
         return existing
-    latest = (
-        PolicyVersion.objects.select_for_update()
-        .filter(policy_id=version.policy_id)
-        .order_by("-number")
-        .first()
-    )
+    latest = versions[0]
     draft = PolicyVersion(
         policy_id=version.policy_id,
         number=latest.number + 1,
@@ -80,6 +83,7 @@ def start_revision(*, version: PolicyVersion, user) -> PolicyVersion:
     )
     draft._history_user = user
     draft.save()
+    draft.created = True
     return draft
 
 
@@ -247,9 +251,4 @@ def _remove_files_after_commit(names):
     """Stored files go only once the rows are gone for good (not on a rollback)."""
     from django.core.files.storage import default_storage
 
-    def remove():
-        for name in names:
-            if name:
-                default_storage.delete(name)
-
-    transaction.on_commit(remove)
+    delete_files_on_commit(*((default_storage, name) for name in names))

@@ -2,11 +2,15 @@
 leaving files behind when the rows that point at them are never written."""
 
 import contextvars
+import logging
 from contextlib import contextmanager, suppress
 from pathlib import PurePath
 
 from django.db import transaction
+from django.db.models.fields.files import FieldFile
 from django.http import FileResponse, Http404
+
+logger = logging.getLogger(__name__)
 
 
 def protected_file_response(field_file, *, download_name: str | None = None, inline=False):
@@ -78,3 +82,30 @@ def atomic_with_files(using=None):
         _current.reset(token)
     if outer is not None:
         outer._written.extend(stored._written)
+
+
+def delete_files_on_commit(*files, using=None) -> None:
+    """Deletes stored files once the transaction that deleted their rows has committed.
+
+    Row first, file after: a row delete that fails (a lock timeout, a dropped
+    connection) rolls back and leaves row and file together, instead of a row
+    whose file is gone (a bilag on the agenda that answers 404). Takes
+    FieldFiles or ``(storage, name)`` pairs; empty ones are skipped.
+    """
+    targets = []
+    for item in files:
+        storage, name = (item.storage, item.name) if isinstance(item, FieldFile) else item
+        if name:
+            targets.append((storage, name))
+    if not targets:
+        return
+
+    def remove():
+        for storage, name in targets:
+            try:
+                storage.delete(name)
+            except OSError:
+                # The row is gone already; find_orphan_files reports what is left.
+                logger.exception("Could not delete %s after commit", name)
+
+    transaction.on_commit(remove, using=using)

@@ -320,9 +320,29 @@ CELERY_TASK_TIME_LIMIT = env_int("CELERY_TASK_TIME_LIMIT", 300)
 CELERY_TASK_SOFT_TIME_LIMIT = env_int("CELERY_TASK_SOFT_TIME_LIMIT", 240)
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_TIMEZONE = TIME_ZONE
-# The worker runs with an embedded beat (docker-compose.yml): housekeeping every five minutes.
+# A message a dead worker never acknowledged comes back after this many seconds; just above
+# the hard time limit, so a render still running is never handed to a second worker.
+# The worker looks for such messages every restore interval (kombu's default is ~100 s).
+# A broker that does not answer refuses the PDF button within seconds, not minutes.
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": env_int("CELERY_VISIBILITY_TIMEOUT", CELERY_TASK_TIME_LIMIT + 30),
+    "unacked_restore_interval": env_int("CELERY_UNACKED_RESTORE_INTERVAL", 10),
+    "unacked_restore_throttle": 1,
+    "socket_connect_timeout": 5,
+}
+# A child that grew past this (KiB) after a big render is replaced, returning its memory.
+CELERY_WORKER_MAX_MEMORY_PER_CHILD = env_int("CELERY_WORKER_MAX_MEMORY_PER_CHILD", 400000)
+# A rendering worker touches its rendition this often (seconds); one silent for the stale
+# limit is failed by the sweep, which the embedded beat runs every sweep interval.
+PORTAL_RENDITION_HEARTBEAT_SECONDS = env_int("PORTAL_RENDITION_HEARTBEAT_SECONDS", 10)
+PORTAL_RENDITION_STALE_SECONDS = env_int("PORTAL_RENDITION_STALE_SECONDS", 60)
+PORTAL_RENDITION_SWEEP_SECONDS = env_int("PORTAL_RENDITION_SWEEP_SECONDS", 30)
+# The worker runs with an embedded beat (docker-compose.yml) for this housekeeping.
 CELERY_BEAT_SCHEDULE = {
-    "fail-stuck-renditions": {"task": "reports.fail_stuck_renditions", "schedule": 300.0},
+    "fail-stuck-renditions": {
+        "task": "reports.fail_stuck_renditions",
+        "schedule": float(PORTAL_RENDITION_SWEEP_SECONDS),
+    },
     "outbox-send-due": {"task": "outbox.send_due", "schedule": 60.0},
     "outbox-purge-sent": {"task": "outbox.purge_sent", "schedule": 86400.0},
 }

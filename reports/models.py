@@ -169,7 +169,19 @@ class ReportAttachment(models.Model):
         return self.original_name or (PurePath(self.file.name).name if self.file else "")
 
 
+ACTIVE_STATUSES = ("queued", "rendering")
+
+
 class RenditionQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(status__in=ACTIVE_STATUSES)
+
+    def silent(self, now=None):
+        """Rendering, but no heartbeat for a while: the worker died (SIGKILL, OOM, lost host)."""
+        now = now or timezone.now()
+        stale = now - timezone.timedelta(seconds=settings.PORTAL_RENDITION_STALE_SECONDS)
+        return self.filter(status=Rendition.Status.RENDERING, heartbeat_at__lt=stale)
+
     def stuck(self, now=None):
         """Renditions a dead worker left behind: past the task's hard time limit."""
         now = now or timezone.now()
@@ -209,6 +221,8 @@ class Rendition(models.Model):
     )
     queued_at = models.DateTimeField(default=timezone.now)
     started_at = models.DateTimeField(null=True, blank=True)
+    # Touched every few seconds while a worker renders; a silent one means the worker died.
+    heartbeat_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
 
     objects = RenditionQuerySet.as_manager()
@@ -217,6 +231,14 @@ class Rendition(models.Model):
         verbose_name = _("PDF-udgave")
         verbose_name_plural = _("PDF-udgaver")
         ordering = ["-queued_at", "-pk"]
+        constraints = [
+            # A double click must not start a second 700 MB render of the same report.
+            models.UniqueConstraint(
+                fields=["report"],
+                condition=models.Q(status__in=ACTIVE_STATUSES),
+                name="one_active_rendition_per_report",
+            )
+        ]
 
     def __str__(self):
         return f"{self.report} ({self.get_status_display()})"

@@ -1,16 +1,20 @@
 """Composing, rendering, publishing and versioning status reports."""
 
 import logging
+import threading
+from contextlib import contextmanager
 
 from django.conf import settings
 from django.core.files.base import ContentFile
-from django.db import transaction
-from django.db.models import F
+from django.db import DatabaseError, IntegrityError, connections, transaction
+from django.db.models import F, Q
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from kombu.exceptions import OperationalError as KombuOperationalError
 
+from portal.files import atomic_with_files, delete_files_on_commit
 from reports.assembly import assemble
 from reports.models import FocusAreaNarrative, Rendition, ReportAttachment, StatusReport
 from reports.pdf import render_pdf, sha256
@@ -20,6 +24,10 @@ logger = logging.getLogger(__name__)
 
 class ReportError(Exception):
     """A request that cannot be carried out; the message is for the administrator."""
+
+
+class AlreadyPublished(ReportError):
+    """A second "Offentliggør" (double click, back button): the first one did the job."""
 
 
 def content_context(report) -> dict:
@@ -53,10 +61,19 @@ def build_print_document(rendition) -> str:
 
 
 def fail_stuck_renditions() -> int:
-    """Marks as failed what a dead worker left queued or rendering past the time limit."""
-    return Rendition.objects.stuck().update(
+    """Marks as failed what a dead worker left queued or rendering."""
+    now = timezone.now()
+    silent = Rendition.objects.silent(now).update(
         status=Rendition.Status.FAILED,
-        finished_at=timezone.now(),
+        finished_at=now,
+        error=_(
+            "Baggrundsprocessen, der genererede PDF'en, stoppede undervejs. "
+            "Prøv at generere den igen."
+        ),
+    )
+    return silent + Rendition.objects.stuck(now).update(
+        status=Rendition.Status.FAILED,
+        finished_at=now,
         error=_(
             "PDF'en blev ikke færdig inden for tidsgrænsen – baggrundsprocessen stoppede "
             "måske undervejs. Prøv at generere den igen."
@@ -64,31 +81,80 @@ def fail_stuck_renditions() -> int:
     )
 
 
-@transaction.atomic
+class RenditionNotStarted(ReportError):
+    """The queue (broker) could not be reached: nothing will render this rendition."""
+
+
 def request_rendition(*, report, user=None, publish_when_done=False) -> Rendition:
-    """Snapshots the report's content and queues its PDF; returns at once."""
+    """Snapshots the report's content and queues its PDF; returns at once.
+
+    A report has at most one queued or rendering rendition: a second request (a
+    double click) gets the one already under way, marked ``already_active``.
+    """
+    fail_stuck_renditions()
+    try:
+        with transaction.atomic():
+            # The report's row lock makes concurrent requests take turns; the partial
+            # unique constraint catches what the lock cannot (SQLite, admin writes).
+            report = StatusReport.objects.select_for_update().get(pk=report.pk)
+            if report.is_published:
+                raise ReportError(_("Rapporten er offentliggjort og kan ikke genereres igen."))
+            active = report.renditions.active().first()
+            if active is not None:
+                active.already_active = True
+                return active
+            content = build_content(report)
+            rendition = Rendition.objects.create(
+                report=report,
+                content_html=content,
+                source_checksum=sha256(content),
+                requested_by=user,
+                publish_when_done=publish_when_done,
+            )
+    except IntegrityError:
+        active = report.renditions.active().first()
+        if active is None:
+            raise
+        active.already_active = True
+        return active
+    rendition.already_active = False
+    if transaction.get_connection().in_atomic_block:
+        # The caller's transaction is still open: the worker must not look for the row
+        # before it exists. A broker failure then fails the rendition, visibly.
+        transaction.on_commit(lambda: _enqueue(rendition.pk, raise_error=False))
+    else:
+        _enqueue(rendition.pk, raise_error=True)
+    return rendition
+
+
+BROKER_ERRORS = (KombuOperationalError, OSError)
+
+
+def _enqueue(rendition_id: int, *, raise_error: bool) -> None:
+    """Sends the job, after the row is committed. Without a broker the row is failed at
+    once, instead of showing "I kø" until the sweep gives up on it."""
     from reports.tasks import render_rendition_task
 
-    if report.is_published:
-        raise ReportError(_("Rapporten er offentliggjort og kan ikke genereres igen."))
-    fail_stuck_renditions()
-    content = build_content(report)
-    rendition = Rendition.objects.create(
-        report=report,
-        content_html=content,
-        source_checksum=sha256(content),
-        requested_by=user,
-        publish_when_done=publish_when_done,
-    )
-    transaction.on_commit(lambda: render_rendition_task.delay(rendition.pk))
-    return rendition
+    try:
+        render_rendition_task.apply_async((rendition_id,))
+    except BROKER_ERRORS as exc:
+        logger.exception("Could not queue rendition %s", rendition_id)
+        message = _(
+            "PDF'en kunne ikke sættes i gang, fordi baggrundskøen ikke svarer lige nu. "
+            "Prøv igen om lidt."
+        )
+        mark_failed(rendition_id, message)
+        if raise_error:
+            raise RenditionNotStarted(message) from exc
 
 
 MAX_ATTEMPTS = 5
 
 
 def render_rendition(rendition_id: int) -> Rendition | None:
-    """The worker's job. Idempotent: a finished rendition is left as it is."""
+    """The worker's job. Idempotent: a finished rendition is left as it is, and a
+    rendition another worker is visibly still rendering (fresh heartbeat) is not
+    rendered a second time."""
     # A message redelivered again and again (a worker that keeps dying) must end somewhere.
     Rendition.objects.filter(pk=rendition_id, attempts__gte=MAX_ATTEMPTS).exclude(
         status=Rendition.Status.DONE
@@ -97,12 +163,21 @@ def render_rendition(rendition_id: int) -> Rendition | None:
         finished_at=timezone.now(),
         error=_("PDF'en kunne ikke genereres efter %(n)s forsøg.") % {"n": MAX_ATTEMPTS},
     )
-    claimed = Rendition.objects.filter(
-        pk=rendition_id, status__in=[Rendition.Status.QUEUED, Rendition.Status.RENDERING]
-    ).update(
-        status=Rendition.Status.RENDERING,
-        started_at=timezone.now(),
-        attempts=F("attempts") + 1,
+    now = timezone.now()
+    stale = now - timezone.timedelta(seconds=settings.PORTAL_RENDITION_STALE_SECONDS)
+    claimed = (
+        Rendition.objects.filter(pk=rendition_id)
+        .filter(
+            Q(status=Rendition.Status.QUEUED)
+            | Q(status=Rendition.Status.RENDERING, heartbeat_at__lt=stale)
+            | Q(status=Rendition.Status.RENDERING, heartbeat_at__isnull=True)
+        )
+        .update(
+            status=Rendition.Status.RENDERING,
+            started_at=now,
+            heartbeat_at=now,
+            attempts=F("attempts") + 1,
+        )
     )
     rendition = Rendition.objects.select_related("report").filter(pk=rendition_id).first()
     if rendition is None:
@@ -111,7 +186,40 @@ def render_rendition(rendition_id: int) -> Rendition | None:
         if rendition.status == Rendition.Status.DONE and not _file_intact(rendition):
             return _render_and_store(rendition)
         return rendition
-    return _render_and_store(rendition)
+    with heartbeat(rendition_id):
+        return _render_and_store(rendition)
+
+
+def beat(rendition_id: int) -> None:
+    Rendition.objects.filter(pk=rendition_id, status=Rendition.Status.RENDERING).update(
+        heartbeat_at=timezone.now()
+    )
+
+
+@contextmanager
+def heartbeat(rendition_id: int):
+    """Touches the rendition every few seconds from a thread while WeasyPrint works."""
+    stop = threading.Event()
+
+    def run():
+        try:
+            while not stop.wait(settings.PORTAL_RENDITION_HEARTBEAT_SECONDS):
+                try:
+                    beat(rendition_id)
+                except DatabaseError:
+                    # A missed beat is harmless unless the database stays away past the
+                    # stale limit; then failing the rendition is the right outcome.
+                    logger.warning("Heartbeat of rendition %s missed", rendition_id)
+        finally:
+            connections.close_all()
+
+    thread = threading.Thread(target=run, name=f"heartbeat-{rendition_id}", daemon=True)
+    thread.start()
+    try:
+        yield
+    finally:
+        stop.set()
+        thread.join(timeout=5)
 
 
 def _file_intact(rendition) -> bool:
@@ -136,9 +244,22 @@ def _render_and_store(rendition) -> Rendition:
     rendition.status = Rendition.Status.DONE
     rendition.finished_at = timezone.now()
     rendition.error = ""
-    rendition.save(
-        update_fields=["file", "checksum", "page_count", "status", "finished_at", "error"]
+    # Only a rendition still ours is marked done: the sweep may have failed it meanwhile.
+    stored = (
+        Rendition.objects.filter(pk=rendition.pk)
+        .exclude(status=Rendition.Status.FAILED)
+        .update(
+            file=rendition.file.name,
+            checksum=rendition.checksum,
+            page_count=pages,
+            status=Rendition.Status.DONE,
+            finished_at=rendition.finished_at,
+            error="",
+        )
     )
+    if not stored:
+        rendition.refresh_from_db()
+        return rendition
     if rendition.publish_when_done and not rendition.report.is_published:
         publish(report=rendition.report, rendition=rendition, user=rendition.requested_by)
     return rendition
@@ -156,13 +277,55 @@ def mark_queued_for_retry(rendition_id: int) -> None:
     )
 
 
+def _locked_draft(report_id: int) -> StatusReport:
+    report = StatusReport.objects.select_for_update().get(pk=report_id)
+    if report.is_published:
+        raise ReportError(
+            _(
+                "Rapporten er offentliggjort og kan ikke ændres. Opret en ny version for at ændre den."
+            )
+        )
+    return report
+
+
+def _unshared(name: str, *, but=None) -> bool:
+    """Versions of a report share their bilag's files; a file goes when the last row does."""
+    others = ReportAttachment.objects.filter(file=name)
+    if but is not None:
+        others = others.exclude(pk=but)
+    return bool(name) and not others.exists()
+
+
+def save_attachment(*, attachment: ReportAttachment) -> ReportAttachment:
+    """Stores a bilag's row and any new file together: a failed row leaves no file behind,
+    and a replaced file is deleted only once the new row has committed."""
+    with atomic_with_files() as stored:
+        _locked_draft(attachment.report_id)
+        old = ""
+        if attachment.pk:
+            old = (
+                ReportAttachment.objects.filter(pk=attachment.pk)
+                .values_list("file", flat=True)
+                .first()
+                or ""
+            )
+        if attachment.file and not attachment.file._committed:
+            upload = attachment.file.file
+            stored.save(attachment.file, upload.name, upload)
+        attachment.save()
+        if old and old != attachment.file.name and _unshared(old, but=attachment.pk):
+            delete_files_on_commit((attachment.file.storage, old))
+    return attachment
+
+
+@transaction.atomic
 def delete_attachment(*, attachment) -> None:
     """Deletes a bilag, and its file once no other version of the report still uses it."""
+    _locked_draft(attachment.report_id)
     name = attachment.file.name if attachment.file else ""
-    storage = attachment.file.storage
     attachment.delete()
-    if name and not ReportAttachment.objects.filter(file=name).exists():
-        transaction.on_commit(lambda: storage.delete(name))
+    if _unshared(name):
+        delete_files_on_commit(attachment.file)
 
 
 def latest_rendition(report) -> Rendition | None:
@@ -179,7 +342,7 @@ def publish(*, report, user=None, rendition=None) -> StatusReport:
     """Freezes the report: its PDF and HTML are the rendition's, whatever changes later."""
     report = StatusReport.objects.select_for_update().get(pk=report.pk)
     if report.is_published:
-        raise ReportError(_("Rapporten er allerede offentliggjort."))
+        raise AlreadyPublished(_("Rapporten er allerede offentliggjort."))
     rendition = rendition or latest_rendition(report)
     if rendition is None or rendition.status != Rendition.Status.DONE:
         raise ReportError(
@@ -195,8 +358,22 @@ def publish(*, report, user=None, rendition=None) -> StatusReport:
 
 @transaction.atomic
 def new_version(*, report, user=None) -> StatusReport:
-    """A new draft that starts as a copy of a published report."""
+    """A new draft that starts as a copy of a published report.
+
+    Once per published report: a second request (a double click, two tabs) waits
+    for the first on the row lock and gets its draft, marked ``already_existed``.
+    """
+    report = StatusReport.objects.select_for_update().get(pk=report.pk)
+    existing = report.next_versions.order_by("-pk").first()
+    if existing is not None and not existing.is_published:
+        existing.already_existed = True
+        return existing
+    if existing is not None:
+        # The next version is published already: a new draft follows on from that one,
+        # so the archive never lists the same version number twice.
+        return new_version(report=existing, user=user)
     copy = StatusReport.objects.get(pk=report.pk)
+    copy.already_existed = False
     copy.pk = None
     copy.status = StatusReport.Status.DRAFT
     copy.version = report.version + 1

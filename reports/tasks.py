@@ -2,7 +2,7 @@ import logging
 
 from celery import shared_task
 from celery.exceptions import SoftTimeLimitExceeded
-from django.db import InterfaceError, OperationalError
+from django.db import InterfaceError, OperationalError, close_old_connections, connection
 from django.utils.translation import gettext as _
 
 from reports import services
@@ -22,6 +22,7 @@ def render_rendition_task(self, rendition_id: int):
             rendition_id, _("PDF'en tog for lang tid at generere og blev stoppet.")
         )
     except TRANSIENT_ERRORS as exc:
+        _reconnect()
         if self.request.retries >= self.max_retries:
             logger.exception("Rendition %s failed after retries", rendition_id)
             services.mark_failed(
@@ -34,6 +35,15 @@ def render_rendition_task(self, rendition_id: int):
     except Exception as exc:
         logger.exception("Rendition %s failed", rendition_id)
         services.mark_failed(rendition_id, _("PDF'en kunne ikke genereres: %s") % exc)
+
+
+def _reconnect():
+    """After a dropped database connection the next query would fail again ("the
+    connection is closed"), killing the bookkeeping for the retry: start afresh."""
+    if connection.in_atomic_block:
+        return
+    close_old_connections()
+    connection.close()
 
 
 @shared_task(name="reports.fail_stuck_renditions")

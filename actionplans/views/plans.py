@@ -110,6 +110,8 @@ class PlanSubmitView(VisiblePlanMixin, DetailView):
     def post(self, request, *args, **kwargs):
         try:
             services.submit_plan(plan=self.plan, by=request.user)
+        except services.AlreadyDone:
+            messages.info(request, _("Handleplanen er allerede indstillet til udvalget."))
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
@@ -125,6 +127,20 @@ class PlanDecisionView(VisiblePlanMixin, FormView):
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "plan": self.plan}
 
+    def post(self, request, *args, **kwargs):
+        if self.plan.status in ActionPlan.Status.decided():
+            return self._already_decided()
+        return super().post(request, *args, **kwargs)
+
+    def _already_decided(self):
+        # A second click on "Registrér" ends on the plan, with the decision already made.
+        messages.info(
+            self.request,
+            _("Udvalgets beslutning er allerede registreret (status: %(status)s).")
+            % {"status": self.plan.get_status_display().lower()},
+        )
+        return redirect(self.plan)
+
     def form_valid(self, form):
         try:
             services.record_decision(
@@ -134,6 +150,9 @@ class PlanDecisionView(VisiblePlanMixin, FormView):
                 decision_text=form.cleaned_data["decision_text"],
                 by=self.request.user,
             )
+        except services.AlreadyDone:
+            self.plan.refresh_from_db()
+            return self._already_decided()
         except ValidationError as error:
             form.add_error(None, error.messages)
             return self.form_invalid(form)

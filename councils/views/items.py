@@ -102,12 +102,10 @@ class AttachmentCreateView(ItemMixin, AgendaLockMixin, GuardedObjectMixin, FormV
 
     def form_valid(self, form):
         attachment = form.save(commit=False)
-        upload = form.cleaned_data["file"]
         attachment.item = self.object
-        attachment.filename = upload.name[-255:]
-        attachment.size = upload.size
-        attachment.uploaded_by = self.request.user
-        attachment.save()
+        services.add_attachment(
+            attachment=attachment, upload=form.cleaned_data["file"], user=self.request.user
+        )
         messages.success(self.request, _("Bilaget er vedhæftet."))
         return redirect(self.back_url())
 
@@ -144,9 +142,7 @@ class AttachmentDeleteView(AgendaLockMixin, ConfirmView):
 
     def act(self):
         back = self.cancel_url()
-        attachment = self.object
-        attachment.file.delete(save=False)
-        attachment.delete()
+        services.delete_attachment(attachment=self.object)
         messages.success(self.request, _("Bilaget er slettet."))
         return redirect(back)
 

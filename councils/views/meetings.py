@@ -163,9 +163,15 @@ class ConfirmView(GuardedObjectMixin, TemplateView):
             return redirect(self.cancel_url())
         return self.act()
 
+    def seen_status(self):
+        """The object's state as the confirmation page showed it; posted back, it tells a
+        second click from a first."""
+        return ""
+
     def get_context_data(self, **kwargs):
         return super().get_context_data(
             object=self.object,
+            seen_status=self.seen_status(),
             heading=self.heading,
             text=self.text(),
             button=self.button,
@@ -202,8 +208,18 @@ class PublishAgendaView(ConfirmView):
             return _("Dagsordenen har ingen punkter endnu. Tilføj mindst ét punkt først.")
         return None
 
+    def seen_status(self):
+        return self.object.status
+
     def act(self):
-        services.publish_agenda(meeting=self.object)
+        if not services.publish_agenda(
+            meeting=self.object, seen_status=self.request.POST.get("seen_status", "")
+        ):
+            messages.info(
+                self.request,
+                _("Dagsordenen er allerede offentliggjort, og medlemmerne har fået besked."),
+            )
+            return redirect(self.object)
         messages.success(
             self.request,
             _("Dagsordenen er offentliggjort. Medlemmerne får besked pr. e-mail."),
@@ -259,14 +275,34 @@ class MinutesView(AgendaLockMixin, GuardedObjectMixin, FormView):
         messages.error(self.request, _("Referatet skrives, når mødet er markeret som afholdt."))
         return redirect(self.object)
 
+    def _already_approved(self):
+        messages.info(self.request, _("Referatet er allerede godkendt."))
+        return redirect(self.object)
+
+    def handle_no_permission(self):
+        # A second click on "Godkend" finds the agenda locked by the first one.
+        meeting, post = self.object, self.request.POST
+        if (
+            self.request.method == "POST"
+            and self.request.user.has_perm("councils.manage_meetings", meeting)
+            and services.already_approved(
+                meeting, minutes=post.get("minutes", ""), approve="approve" in post
+            )
+        ):
+            return self._already_approved()
+        return super().handle_no_permission()
+
     def get_initial(self):
         return {"minutes": self.object.minutes}
 
     def form_valid(self, form):
         approve = "approve" in self.request.POST
-        services.save_minutes(
-            meeting=self.object, minutes=form.cleaned_data["minutes"], approve=approve
-        )
+        try:
+            services.save_minutes(
+                meeting=self.object, minutes=form.cleaned_data["minutes"], approve=approve
+            )
+        except services.AlreadyApproved:
+            return self._already_approved()
         if approve:
             messages.success(self.request, _("Referatet er godkendt og kan nu læses."))
         else:

@@ -129,13 +129,26 @@ def version_edit(request, pk):
 @require_http_methods(["GET", "POST"])
 def version_adopt(request, pk):
     version = _version_for_admin(request, pk)
+    if version.status != PolicyVersion.Status.DRAFT and request.user.has_perm(
+        "policies.add_policy"
+    ):
+        return _already_adopted(request, version)
     require(request.user, "policies.adopt_policyversion", version)
     form = AdoptForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        services.adopt_version(version=version, user=request.user, **form.cleaned_data)
+        try:
+            services.adopt_version(version=version, user=request.user, **form.cleaned_data)
+        except services.AlreadyAdopted:
+            return _already_adopted(request, version)
         messages.success(request, _("Versionen er vedtaget og kan nu læses af alle."))
         return redirect(version)
     return render(request, "policies/version_adopt.html", {"form": form, "version": version})
+
+
+def _already_adopted(request, version):
+    # A second click on "Vedtag" ends on the version, not on a bare 403.
+    messages.info(request, _("Versionen er allerede vedtaget."))
+    return redirect(version)
 
 
 @login_required
@@ -157,12 +170,21 @@ def version_revise(request, pk):
     require(request.user, "policies.revise_policyversion", version)
     if request.method == "POST":
         draft = services.start_revision(version=version, user=request.user)
-        messages.success(
-            request,
-            _(
-                "Version %(number)s er oprettet som kladde. Den vedtagne version gælder, indtil kladden vedtages."
+        if draft.created:
+            messages.success(
+                request,
+                _(
+                    "Version %(number)s er oprettet som kladde. Den vedtagne version gælder, indtil kladden vedtages."
+                )
+                % {"number": draft.number},
             )
-            % {"number": draft.number},
-        )
+        else:
+            messages.info(
+                request,
+                _(
+                    "Version %(number)s findes allerede som kladde. Du kan arbejde videre på den her."
+                )
+                % {"number": draft.number},
+            )
         return redirect("policies:version_edit", pk=draft.pk)
     return render(request, "policies/version_revise.html", {"version": version})

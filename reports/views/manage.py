@@ -7,7 +7,7 @@ from django.views.decorators.http import require_http_methods
 from organisation.models import FocusArea
 from reports.forms import NarrativeForm, ReportAttachmentForm, StatusReportForm
 from reports.models import FocusAreaNarrative, ReportAttachment, StatusReport
-from reports.services import delete_attachment, latest_rendition
+from reports.services import ReportError, delete_attachment, latest_rendition, save_attachment
 from reports.views.common import administrator_required, get_report
 
 
@@ -21,6 +21,16 @@ def _refuse_if_published(request, report):
             ),
         )
         return redirect("reports:manage", pk=report.pk)
+    return None
+
+
+def _save_attachment(request, form):
+    """Saves through the service; a report published meanwhile refuses (and keeps no file)."""
+    try:
+        save_attachment(attachment=form.save(commit=False))
+    except ReportError as exc:
+        messages.error(request, str(exc))
+        return redirect("reports:manage", pk=form.instance.report_id)
     return None
 
 
@@ -108,7 +118,8 @@ def attachment_add(request, pk):
         instance=ReportAttachment(report=report, position=next_position),
     )
     if request.method == "POST" and form.is_valid():
-        form.save()
+        if refused := _save_attachment(request, form):
+            return refused
         messages.success(request, _("Bilaget er tilføjet."))
         return redirect("reports:manage", pk=report.pk)
     return render(request, "reports/attachment_form.html", {"form": form, "report": report})
@@ -127,7 +138,8 @@ def attachment_edit(request, pk):
         instance=attachment,
     )
     if request.method == "POST" and form.is_valid():
-        form.save()
+        if refused := _save_attachment(request, form):
+            return refused
         messages.success(request, _("Bilaget er gemt."))
         return redirect("reports:manage", pk=report.pk)
     return render(
@@ -145,7 +157,11 @@ def attachment_delete(request, pk):
     if refused := _refuse_if_published(request, report):
         return refused
     if request.method == "POST":
-        delete_attachment(attachment=attachment)
+        try:
+            delete_attachment(attachment=attachment)
+        except ReportError as exc:
+            messages.error(request, str(exc))
+            return redirect("reports:manage", pk=report.pk)
         messages.success(request, _("Bilaget er slettet."))
         return redirect("reports:manage", pk=report.pk)
     return render(

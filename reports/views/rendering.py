@@ -1,5 +1,4 @@
 from django.contrib import messages
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -28,7 +27,12 @@ def render_pdf(request, pk):
     except services.ReportError as exc:
         messages.error(request, str(exc))
         return redirect("reports:manage", pk=report.pk)
-    messages.info(request, _("PDF'en genereres nu. Siden viser, hvornår den er færdig."))
+    if rendition.already_active:
+        messages.info(
+            request, _("PDF'en er allerede ved at blive genereret. Her kan du følge den.")
+        )
+    else:
+        messages.info(request, _("PDF'en genereres nu. Siden viser, hvornår den er færdig."))
     return redirect("reports:rendition_status", pk=rendition.pk)
 
 
@@ -48,7 +52,9 @@ def publish(request, pk):
     report = get_report(pk)
     rendition = services.latest_rendition(report)
     if report.is_published:
-        raise Http404
+        # A second click on "Offentliggør" ends where the first one did.
+        messages.info(request, _("Statusnotatet er allerede offentliggjort."))
+        return redirect("reports:published_detail", pk=report.pk)
     current = rendition is not None and services.is_rendition_current(rendition)
     if request.method == "POST":
         if not current:
@@ -61,6 +67,9 @@ def publish(request, pk):
             return redirect("reports:manage", pk=report.pk)
         try:
             services.publish(report=report, user=request.user, rendition=rendition)
+        except services.AlreadyPublished:
+            messages.info(request, _("Statusnotatet er allerede offentliggjort."))
+            return redirect("reports:published_detail", pk=report.pk)
         except services.ReportError as exc:
             messages.error(request, str(exc))
             return redirect("reports:manage", pk=report.pk)
@@ -81,5 +90,12 @@ def new_version(request, pk):
         messages.error(request, _("Kun et offentliggjort statusnotat kan få en ny version."))
         return redirect("reports:manage", pk=report.pk)
     copy = services.new_version(report=report, user=request.user)
-    messages.success(request, _("Version %(n)s er oprettet som kladde.") % {"n": copy.version})
+    if copy.already_existed:
+        messages.info(
+            request,
+            _("Version %(n)s findes allerede som kladde. Du kan arbejde videre på den her.")
+            % {"n": copy.version},
+        )
+    else:
+        messages.success(request, _("Version %(n)s er oprettet som kladde.") % {"n": copy.version})
     return redirect("reports:manage", pk=copy.pk)

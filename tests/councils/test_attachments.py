@@ -63,13 +63,17 @@ def test_missing_file_gets_a_danish_message(client, secretary, world):
     assert "Vælg den fil, du vil vedhæfte." in response.content.decode()
 
 
-def test_deleting_an_attachment_removes_the_file(client, secretary, world):
+def test_deleting_an_attachment_removes_the_file(
+    client, secretary, world, django_capture_on_commit_callbacks
+):
     attachment = world["attachment"]
     storage, name = attachment.file.storage, attachment.file.name
     assert storage.exists(name)
     client.force_login(secretary)
     url = reverse("councils:attachment_delete", args=[attachment.pk])
     assert "kan ikke fortrydes" in client.get(url).content.decode()
-    client.post(url)
+    # The file goes once the row's delete has committed.
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url)
     assert not Attachment.objects.filter(pk=attachment.pk).exists()
     assert not storage.exists(name)

@@ -128,7 +128,13 @@ ROWS = [
         data={"adopting_body": "city_council", "adopted_on": "2013-01-15"},
         label="draft",
     ),
-    Row("policies:version_adopt", logged_in(403), kwargs=pk("policy"), label="adopted"),
+    # An administrator's repeated "Vedtag" lands on the adopted version (an info message).
+    Row(
+        "policies:version_adopt",
+        logged_in(403, administrator=302),
+        kwargs=pk("policy"),
+        label="adopted",
+    ),
     Row("policies:version_archive", ADMIN_ONLY, kwargs=pk("policy"), label="adopted"),
     Row(
         "policies:version_archive",

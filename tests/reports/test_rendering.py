@@ -101,7 +101,7 @@ def test_a_rendition_stuck_past_the_time_limit_is_marked_failed(report, settings
         started_at=timezone.now() - timedelta(seconds=settings.CELERY_TASK_TIME_LIMIT + 120),
     )
     fresh = Rendition.objects.create(
-        report=report,
+        report=StatusReportFactory(),
         content_html="<p>x</p>",
         source_checksum="x",
         status=Rendition.Status.RENDERING,
