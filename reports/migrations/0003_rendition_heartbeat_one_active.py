@@ -17,7 +17,7 @@ def fail_duplicate_active(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("reports", "0001_initial")]
+    dependencies = [("reports", "0002_protected_records")]
 
     operations = [
         migrations.AddField(
