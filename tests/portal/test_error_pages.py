@@ -75,13 +75,13 @@ def test_suspicious_request_is_a_danish_400(client):
 
 
 @override_settings(DEBUG=False)
-def test_unexpected_error_is_a_danish_500_that_says_nothing_was_saved():
+def test_unexpected_error_is_a_danish_500_that_says_the_draft_is_kept():
     client = Client(raise_request_exception=False)
     html = _assert_layout(
         client.get("/test-500/"),
         500,
         "Der skete en fejl",
-        "Intet af det, du har skrevet, er gemt automatisk",
+        "er gemt i din browser og bliver sat ind igen",
         "Prøv igen om et øjeblik",
     )
     assert "boom" not in html
