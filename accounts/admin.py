@@ -10,7 +10,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from accounts.admin_oidc import LinkedLoginInline, login_methods, provider_choices
 from accounts.forms import AdminUserCreationForm
-from accounts.models import User
+from accounts.models import User, history_references
 from accounts.services import invite_user, notify_email_changed
 
 
@@ -44,6 +44,16 @@ class UserAdmin(SimpleHistoryAdmin, DjangoUserAdmin):
 
     def revert_disabled(self, request, obj=None):
         return True
+
+    def get_deleted_objects(self, objs, request):
+        to_delete, model_count, perms_needed, protected = super().get_deleted_objects(objs, request)
+        for user in objs:
+            for entry in history_references(user):
+                protected.append(
+                    _("%(user)s står i ændringshistorikken for %(what)s")
+                    % {"user": user, "what": entry.instance_type._meta.verbose_name_plural}
+                )
+        return to_delete, model_count, perms_needed, protected
 
     def save_model(self, request, obj, form, change):
         match = request.resolver_match
@@ -103,6 +113,12 @@ class AuthenticatorAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+    def get_actions(self, request):
+        # One at a time, through the delete page, which asks for a fresh second factor.
+        actions = super().get_actions(request)
+        actions.pop("delete_selected", None)
+        return actions
 
     def delete_model(self, request, obj):
         super().delete_model(request, obj)

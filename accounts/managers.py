@@ -20,5 +20,6 @@ class UserManager(BaseUserManager):
         return self._create_user(email, password, **extra_fields)
 
     def create_superuser(self, email, password=None, **extra_fields):
-        extra_fields.update(is_superuser=True, is_staff=True, is_administrator=True)
+        # An administrator, not a Django superuser: User.save() never keeps is_superuser.
+        extra_fields.update(is_administrator=True)
         return self._create_user(email, password, **extra_fields)

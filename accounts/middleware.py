@@ -20,6 +20,8 @@ _SECOND_FACTOR_REAUTH_URL_NAMES = {
     "mfa_download_recovery_codes",
     "mfa_generate_recovery_codes",
     "mfa_deactivate_totp",
+    # Deleting an authenticator in the admin switches a second factor off just the same.
+    "admin:mfa_authenticator_delete",
 }
 
 # allauth's page for adding, switching and removing e-mail addresses: the login e-mail is
@@ -41,7 +43,9 @@ class RequireStaffMFAMiddleware:
         if not user.is_authenticated:
             return None
         match = request.resolver_match
-        name = match.url_name if match else None
+        # Namespaced names in full: the admin's "admin:mfa_authenticator_delete" is not one of
+        # allauth's open "mfa_" pages.
+        name = (match.view_name if match.namespace else match.url_name) if match else None
         if name in _ADMINISTRATOR_ONLY_URL_NAMES:
             messages.info(
                 request,

@@ -1,5 +1,6 @@
 from django.contrib.auth.models import AbstractBaseUser, PermissionsMixin
 from django.db import models
+from django.db.models import ProtectedError
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
@@ -58,7 +59,11 @@ class User(AbstractBaseUser, PermissionsMixin):
         self.email = self.email.strip().lower()
         # Access to the Django admin follows the administrator role, on every save path.
         self.is_staff = self.is_administrator
-        extra_fields = {"is_staff"}
+        # The administrator role is the only source of rights. Django answers every permission
+        # question with yes for a superuser before the portal's rules are asked (approved
+        # minutes, hidden comments), and the flag would outlive the role.
+        self.is_superuser = False
+        extra_fields = {"is_staff", "is_superuser"}
         was_active, was_administrator = getattr(self, "_loaded_access", (None, None))
         if (was_active and not self.is_active) or (was_administrator and not self.is_administrator):
             self.session_generation += 1
@@ -68,6 +73,17 @@ class User(AbstractBaseUser, PermissionsMixin):
             kwargs["update_fields"] = {*update_fields, *extra_fields}
         super().save(*args, **kwargs)
         self._loaded_access = (self.is_active, self.is_administrator)
+
+    def delete(self, *args, **kwargs):
+        # Who changed an approved record is part of it: history would lose that (SET_NULL).
+        references = history_references(self)
+        if references:
+            raise ProtectedError(
+                "A user who appears in the change history cannot be deleted; deactivate or "
+                "pseudonymise the user instead.",
+                set(references),
+            )
+        return super().delete(*args, **kwargs)
 
     def _get_session_auth_hash(self, secret=None):
         # Django ends a user's other sessions when the password changes because each session
@@ -81,3 +97,20 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def get_short_name(self):
         return self.full_name.split(" ")[0] if self.full_name else self.email
+
+
+def history_references(user) -> list:
+    """One history entry per history table in which ``user`` is recorded as the changer.
+
+    simple-history keeps the changer with ``SET_NULL``: deleting the user would erase who
+    approved minutes or adopted a policy. The pseudonymising of former members keeps it.
+    """
+    from simple_history.models import registered_models
+    from simple_history.utils import get_history_model_for_model
+
+    found = []
+    for model in registered_models.values():
+        entry = get_history_model_for_model(model).objects.filter(history_user_id=user.pk).first()
+        if entry is not None:
+            found.append(entry)
+    return found

@@ -104,6 +104,11 @@ class CommentAdmin(admin.ModelAdmin):
     def has_add_permission(self, request):
         return False
 
+    def has_delete_permission(self, request, obj=None):
+        # Moderation is hiding, in the portal, visible to the member and kept in the record;
+        # a deletion here would leave no trace. Retention removes comments when it is due.
+        return False
+
     @admin.display(description=_("kommentar"))
     def shown_text(self, comment):
         if comment.is_hidden:

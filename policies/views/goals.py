@@ -19,6 +19,7 @@ from policies.models import (
 )
 from policies.views.common import paginate, require
 from portal.csvexport import csv_response
+from portal.email import absolute_url
 
 
 def goal_list(request):
@@ -189,7 +190,7 @@ def goal_export(request):
             goal.deadline.strftime("%d.%m.%Y"),
             goal.get_status_display(),
             goal.update_count,
-            request.build_absolute_uri(goal.get_absolute_url()),
+            absolute_url(goal.get_absolute_url()),
         ]
         for goal in goals.for_display()
         .annotate(update_count=Count("updates"))

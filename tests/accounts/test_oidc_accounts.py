@@ -191,7 +191,9 @@ def test_without_providers_the_login_page_is_as_before(client):
     html = client.get(reverse("account_login")).content.decode()
     assert "/konto/oidc/" not in html
     assert "Eller log ind" not in html
-    assert html.count("<form") == 2  # the login form and the header's language switcher
+    # The login form, and the header's language switcher and search box.
+    assert html.count("<form") == 3
+    assert html.count('method="post"') == 2
     assert 'class="btn btn-primary">Log ind</button>' in html
 
 
