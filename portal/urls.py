@@ -25,4 +25,5 @@ urlpatterns = [
     path("politikker/", include("policies.urls")),
     path("handleplaner/", include("actionplans.urls")),
     path("rapporter/", include("reports.urls")),
+    path("privatliv/", include("privacy.urls")),
 ]
