@@ -9,7 +9,7 @@ BEGIN
     IF TG_OP = 'DELETE' AND current_setting('portal.retention', true) = 'on' THEN
         RETURN OLD;
     END IF;
-    RAISE EXCEPTION 'audit_accesslog is append-only (% refused)', TG_OP;
+    RAISE EXCEPTION USING MESSAGE = 'audit_accesslog is append-only: ' || TG_OP || ' refused';
 END;
 $$ LANGUAGE plpgsql;
 CREATE TRIGGER audit_accesslog_guard
