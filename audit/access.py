@@ -2,8 +2,6 @@
 
 from functools import wraps
 
-from django.contrib.contenttypes.models import ContentType
-
 from audit.models import AccessLog
 
 
@@ -18,7 +16,7 @@ def log_access(user, action, model, object_id="", note=""):
     return AccessLog.objects.create(
         actor=user,
         action=action,
-        content_type=ContentType.objects.get_for_model(model),
+        object_type=model._meta.label_lower,
         object_id=str(object_id),
         object_repr=f"{label} {note}".strip()[:200],
     )

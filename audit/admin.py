@@ -7,11 +7,11 @@ from audit.models import AccessLog
 class AccessLogAdmin(admin.ModelAdmin):
     """Read-only: administrators look, nobody edits; retention alone removes entries."""
 
-    list_display = ["at", "actor", "action", "content_type", "object_id", "object_repr"]
-    list_filter = ["action", "content_type", ("actor", admin.RelatedOnlyFieldListFilter)]
+    list_display = ["at", "actor", "action", "object_type", "object_id", "object_repr"]
+    list_filter = ["action", "object_type", ("actor", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["object_id", "actor__full_name", "actor__email"]
     date_hierarchy = "at"
-    list_select_related = ["actor", "content_type"]
+    list_select_related = ["actor"]
 
     def has_add_permission(self, request):
         return False

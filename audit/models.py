@@ -6,7 +6,6 @@ the same at the database, so not even raw SQL from the application can rewrite t
 """
 
 from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -49,9 +48,8 @@ class AccessLog(models.Model):
     )
     at = models.DateTimeField(_("tidspunkt"), default=timezone.now, db_index=True)
     action = models.CharField(_("handling"), max_length=30, choices=Action.choices)
-    content_type = models.ForeignKey(
-        ContentType, verbose_name=_("type"), on_delete=models.PROTECT, related_name="+"
-    )
+    # The model's label ("councils.meeting"): no content-type lookup on the request path.
+    object_type = models.CharField(_("type"), max_length=100)
     object_id = models.CharField(_("objekt-id"), max_length=64, blank=True)
     # Type and number only ("bilag #12"): never a title or a name that could be personal.
     object_repr = models.CharField(_("objekt"), max_length=200)
@@ -62,7 +60,7 @@ class AccessLog(models.Model):
         verbose_name = _("adgang")
         verbose_name_plural = _("adgangslog")
         ordering = ["-at", "-pk"]
-        indexes = [models.Index(fields=["content_type", "object_id"])]
+        indexes = [models.Index(fields=["object_type", "object_id"])]
 
     def __str__(self):
         return f"{self.at:%Y-%m-%d %H:%M} {self.get_action_display()}: {self.object_repr}"

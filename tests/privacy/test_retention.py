@@ -5,14 +5,13 @@ from io import StringIO
 
 import pytest
 from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
 from django.contrib.sessions.backends.db import SessionStore
 from django.contrib.sessions.models import Session
 from django.core.management import call_command
 from django.utils import timezone
 
 from audit.models import AccessLog, Action
-from councils.models import Comment, Meeting
+from councils.models import Comment
 from councils.personaldata import REMOVED_TEXT
 from privacy.models import PrivacyAction
 from privacy.retention import apply_retention
@@ -61,13 +60,12 @@ def due(world):
     )
     UnitStaffFactory(user=staff, unit=world["unit"])
     months = settings.PORTAL_RETENTION_ACCESS_LOG_MONTHS
-    meeting_type = ContentType.objects.get_for_model(Meeting)
     for age in [months * 31 + 5, months * 30 - 20]:
         AccessLog.objects.create(
             actor=world.users["member"],
             at=now - timedelta(days=age),
             action=Action.VIEW_MEETING,
-            content_type=meeting_type,
+            object_type="councils.meeting",
             object_id="1",
             object_repr=f"møde #{age}",
         )
