@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from councils.models import (
     AgendaItem,
+    AgendaNotification,
     Attachment,
     Attendance,
     CalendarToken,
@@ -164,6 +165,12 @@ KINDS = [
             "filnavn": a.filename,
         },
         files=lambda a: [a.file],
+    ),
+    PersonalDataKind(
+        name="councils.agenda_emails",
+        label=_("Dagsordener, du har fået på e-mail"),
+        rows=lambda user: AgendaNotification.objects.filter(user=user).select_related("meeting"),
+        serialize=lambda n: {"møde": n.meeting.display_title, "sendt": _when(n.sent_at)},
     ),
     PersonalDataKind(
         name="councils.calendar",
