@@ -102,6 +102,11 @@ KINDS = [
         ),
         serialize=_membership,
         pseudonym_role=_role,
+        # The free-text description may identify a former member ("formand for …"); the seat
+        # type, organisation and dates are what the records need.
+        pseudonymise=lambda user, identity: Membership.objects.filter(user=user).update(
+            description="", listed_publicly=False
+        ),
         engagements=lambda: Membership.objects.values_list("user_id", "end"),
     ),
     PersonalDataKind(

@@ -7,7 +7,6 @@ from django.utils.translation import gettext as _
 from django.views.generic import FormView
 from rules.contrib.views import PermissionRequiredMixin
 
-from portal.personaldata import kinds
 from privacy.forms import ReasonForm
 from privacy.pseudonymise import identity_for, is_pseudonymised, mentions_of, pseudonymise
 
@@ -30,7 +29,6 @@ class PseudonymiseView(PermissionRequiredMixin, FormView):
             done=done,
             pseudonym=identity_for(self.person).pseudonym,
             mentions=[] if done else mentions_of(self.person),
-            kinds=[k for k in kinds() if k.pseudonymise],
             **kwargs,
         )
 

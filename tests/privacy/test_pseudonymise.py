@@ -35,6 +35,7 @@ def former(world):
         seat_type=SeatType.USER,
         organisation=world["organisation"],
         start=today - timedelta(days=400),
+        description="Formand for beboerforeningen",
         end=today - timedelta(days=10),
     )
     Attendance.objects.create(
@@ -98,7 +99,9 @@ def test_approved_pages_read_as_before_except_the_name_and_nothing_remains(clien
     # Comments keep their text under the pseudonym; seats and attendance are kept.
     assert Comment.objects.get(author=former).text == "Jeg er enig i punktet."
     assert Attendance.objects.filter(membership__user=former).count() == 1
-    assert former.council_memberships.get().end is not None
+    seat = former.council_memberships.get()
+    assert seat.end is not None and seat.seat_type == SeatType.USER
+    assert seat.description == "" and not seat.listed_publicly
     assert record.target_user_id == former.pk and record.target_repr == pseudonym
     assert record.actor == world.users["administrator"]
 
