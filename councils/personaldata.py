@@ -85,7 +85,10 @@ def _mentions(user):
     return [
         (Meeting.objects.all(), ["minutes", "title", "location"]),
         (AgendaItem.objects.all(), ["title", "body", "recommendation", "decision"]),
-        (Comment.objects.exclude(author=user), ["text", "hidden_reason"]),
+        # A hidden comment's text is read only through the logged "Vis skjult tekst" view
+        # (and is removed after PORTAL_RETENTION_HIDDEN_COMMENT_DAYS): not quoted here.
+        (Comment.objects.exclude(author=user).filter(hidden_at__isnull=True), ["text"]),
+        (Comment.objects.exclude(author=user), ["hidden_reason"]),
         (Comment.objects.filter(author=user), ["hidden_reason"]),
         (Statement.objects.all(), ["text"]),
         (Response.objects.all(), ["reasons"]),

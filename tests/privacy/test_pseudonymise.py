@@ -160,3 +160,18 @@ def test_the_user_admin_offers_the_action(client, world, former):
     )
     assert response.status_code == 302
     assert response["Location"] == reverse("privacy:pseudonymise", args=[former.pk])
+
+
+def test_hidden_text_is_not_quoted_among_the_mentions(client, world, former):
+    from django.utils import timezone as tz
+
+    CommentFactory(
+        item=world["item"],
+        author=world.users["member"],
+        text=f"Skjult om {NAME}.",
+        hidden_at=tz.now(),
+        hidden_by=world.users["secretary"],
+    )
+    client.force_login(world.users["administrator"])
+    page = client.get(reverse("privacy:pseudonymise", args=[former.pk])).content.decode()
+    assert "Skjult om" not in page
