@@ -8,6 +8,7 @@ tasks run eagerly, e-mail printed to the console.
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -56,12 +57,16 @@ PORTAL_BASE_URL = env_str("PORTAL_BASE_URL", "http://127.0.0.1:8000")
 PORTAL_APPS = [
     "outbox",
     "accounts",
+    # The access log comes early so every later app's views can use its helper.
+    "audit",
     "organisation",
     "councils",
     "policies",
     "actionplans",
     "reports",
     "search",
+    # Personal data through its whole life: needs every other app, so it comes last.
+    "privacy",
 ]
 
 INSTALLED_APPS = [
@@ -345,10 +350,47 @@ CELERY_BEAT_SCHEDULE = {
     },
     "outbox-send-due": {"task": "outbox.send_due", "schedule": 60.0},
     "outbox-purge-sent": {"task": "outbox.purge_sent", "schedule": 86400.0},
+    # Retention (docs/PRIVACY.md): every night; idempotent, so a missed night is caught up.
+    "apply-retention": {
+        "task": "privacy.apply_retention",
+        "schedule": crontab(hour=2, minute=30),
+    },
 }
 # An e-mail that still fails after this many attempts (backoff 1, 2, 4 … 60 minutes) is given up.
 PORTAL_OUTBOX_MAX_ATTEMPTS = env_int("PORTAL_OUTBOX_MAX_ATTEMPTS", 8)
 PORTAL_OUTBOX_KEEP_DAYS = env_int("PORTAL_OUTBOX_KEEP_DAYS", 90)
+
+# Retention periods (slettefrister); docs/PRIVACY.md gives the reasons for the defaults.
+PORTAL_RETENTION_COMMENT_YEARS = env_int("PORTAL_RETENTION_COMMENT_YEARS", 5)
+PORTAL_RETENTION_HIDDEN_COMMENT_DAYS = env_int("PORTAL_RETENTION_HIDDEN_COMMENT_DAYS", 30)
+PORTAL_RETENTION_FORMER_MEMBER_YEARS = env_int("PORTAL_RETENTION_FORMER_MEMBER_YEARS", 2)
+PORTAL_RETENTION_ACCESS_LOG_MONTHS = env_int("PORTAL_RETENTION_ACCESS_LOG_MONTHS", 12)
+PORTAL_RETENTION_SESSION_DAYS = env_int("PORTAL_RETENTION_SESSION_DAYS", 0)
+
+# The privacy notice (privatlivspolitik): the municipality states its own controller, legal
+# basis and supervisory authority (Datatilsynet in Denmark and in Norway).
+PORTAL_PRIVACY_CONTROLLER = env_str(
+    "PORTAL_PRIVACY_CONTROLLER", f"{PORTAL_MUNICIPALITY}, Rådhuset, 1234 Demoby, CVR 12345678"
+)
+PORTAL_PRIVACY_DPO_CONTACT = env_str(
+    "PORTAL_PRIVACY_DPO_CONTACT", "Databeskyttelsesrådgiveren, dpo@demo-kommune.invalid"
+)
+PORTAL_PRIVACY_LEGAL_BASIS = env_str(
+    "PORTAL_PRIVACY_LEGAL_BASIS",
+    "Databeskyttelsesforordningens art. 6, stk. 1, litra e (myndighedsudøvelse og opgaver i "
+    "samfundets interesse), og for helbredsoplysninger art. 9, stk. 2, litra g og h, jf. "
+    "databeskyttelseslovens § 7 og servicelovens regler om brugerinddragelse.",
+)
+PORTAL_PRIVACY_RECIPIENTS = env_str(
+    "PORTAL_PRIVACY_RECIPIENTS",
+    "Rådets medlemmer og sekretær; forvaltningens administratorer og sagsbehandlere; "
+    "kommunens databehandlere for drift og e-mail; offentligheden for det, der er offentligt "
+    "(godkendte referater, beslutninger, statusnotater og navne, du selv har sagt ja til).",
+)
+PORTAL_PRIVACY_AUTHORITY_NAME = env_str("PORTAL_PRIVACY_AUTHORITY_NAME", "Datatilsynet")
+PORTAL_PRIVACY_AUTHORITY_URL = env_str(
+    "PORTAL_PRIVACY_AUTHORITY_URL", "https://www.datatilsynet.dk/"
+)
 
 # Security. With debug off the secure defaults hold; a deployment behind a
 # TLS-terminating proxy keeps them and sets SECURE_PROXY_SSL_HEADER.

@@ -28,6 +28,7 @@ urlpatterns = [
     path("handleplaner/", include("actionplans.urls")),
     path("rapporter/", include("reports.urls")),
     path("soeg/", include("search.urls")),
+    path("privatliv/", include("privacy.urls")),
 ]
 
 handler400 = "portal.views.bad_request"

@@ -3,6 +3,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
 from django.shortcuts import redirect
 from django.urls import reverse_lazy
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.views.generic import (
     CreateView,
@@ -22,6 +23,8 @@ from actionplans.forms import ActionPlanForm, DecisionForm
 from actionplans.history import plan_history
 from actionplans.models import ActionPlan, Initiative, StatusChange
 from actionplans.views.mixins import VisiblePlanMixin
+from audit.access import access_logged
+from audit.models import Action
 
 
 class PlanListView(ListView):
@@ -160,6 +163,7 @@ class PlanDecisionView(VisiblePlanMixin, FormView):
         return redirect(self.plan)
 
 
+@method_decorator(access_logged(Action.EXPORT_CSV, ActionPlan), name="dispatch")
 class PlanCsvView(VisiblePlanMixin, View):
     permission_required = "actionplans.view_actionplan"
 

@@ -3,9 +3,12 @@ from django.http import Http404
 from django.shortcuts import redirect
 from django.template.defaultfilters import date as date_filter
 from django.utils import timezone
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView
 
+from audit.access import access_logged
+from audit.models import Action
 from councils import services
 from councils.forms import CommentForm, HideCommentForm
 from councils.models import COMMENT_MAX_LENGTH, AgendaItem, Comment, MeetingStatus
@@ -201,6 +204,7 @@ class CommentHideView(GuardedObjectMixin, FormView):
         return super().get_context_data(comment=self.object, **kwargs)
 
 
+@method_decorator(access_logged(Action.READ_HIDDEN, Comment), name="dispatch")
 class CommentHiddenTextView(GuardedObjectMixin, TemplateView):
     """The one place a hidden comment's text can be read: by an administrator, on purpose."""
 

@@ -2,9 +2,12 @@ from django.contrib import messages
 from django.http import HttpResponseNotAllowed
 from django.shortcuts import redirect
 from django.utils import timezone
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, View
 
+from audit.access import access_logged
+from audit.models import Action
 from councils import services
 from councils.forms import AgendaItemForm, AttachmentForm, ResponseForm, StatementForm
 from councils.models import AgendaItem, Attachment, Meeting, Response, Statement
@@ -113,6 +116,7 @@ class AttachmentCreateView(ItemMixin, AgendaLockMixin, GuardedObjectMixin, FormV
         return super().get_context_data(item=self.object, **kwargs)
 
 
+@method_decorator(access_logged(Action.DOWNLOAD, Attachment), name="dispatch")
 class AttachmentDownloadView(VisibleObjectMixin, View):
     """Bilag are only ever served here, after visible_to has said yes."""
 

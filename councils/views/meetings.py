@@ -2,9 +2,12 @@ from django.contrib import messages
 from django.db.models import Prefetch
 from django.shortcuts import redirect
 from django.utils import timezone
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView
 
+from audit.access import access_logged
+from audit.models import Action
 from councils import services
 from councils.delivery import agenda_delivery
 from councils.forms import AttendanceForm, MeetingForm, MinutesForm
@@ -20,6 +23,14 @@ from councils.selectors import active_memberships, meeting_items
 from councils.views.base import AgendaLockMixin, GuardedObjectMixin, VisibleObjectMixin
 
 
+@method_decorator(
+    access_logged(
+        Action.VIEW_MEETING,
+        Meeting,
+        when=lambda request, response: not response.context_data["council"].meetings_public,
+    ),
+    name="dispatch",
+)
 class MeetingDetailView(VisibleObjectMixin, TemplateView):
     model = Meeting
     template_name = "councils/meeting_detail.html"

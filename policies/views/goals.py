@@ -6,6 +6,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from audit.access import access_logged
+from audit.models import Action
 from organisation.roles import staffed_unit_ids
 from policies import services
 from policies.filters import filtered_goals
@@ -153,6 +155,7 @@ def goal_delete(request, pk):
     )
 
 
+@access_logged(Action.EXPORT_CSV, UnitGoal)
 def goal_export(request):
     _form, goals = filtered_goals(request)
     headers = [

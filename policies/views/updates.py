@@ -5,6 +5,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from audit.access import access_logged
+from audit.models import Action
 from policies import services
 from policies.forms import GoalUpdateForm
 from policies.history import update_history
@@ -130,6 +132,7 @@ def update_delete(request, pk):
     )
 
 
+@access_logged(Action.DOWNLOAD, GoalUpdateAttachment)
 def attachment_download(request, pk):
     attachment = _visible_attachment(request, pk)
     return protected_file_response(attachment.file, download_name=attachment.original_name)

@@ -2,6 +2,8 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
+from audit.access import access_logged
+from audit.models import Action
 from portal.files import protected_file_response
 from reports.models import Rendition, ReportAttachment, StatusReport
 
@@ -24,6 +26,7 @@ def published_detail(request, pk):
     return render(request, "reports/published_detail.html", {"report": report})
 
 
+@access_logged(Action.DOWNLOAD, Rendition)
 def rendition_pdf(request, pk):
     """A PDF: public once its report is published with it, otherwise administrators only."""
     rendition = get_object_or_404(Rendition.objects.select_related("report"), pk=pk)
@@ -37,6 +40,7 @@ def rendition_pdf(request, pk):
     return protected_file_response(rendition.file, download_name=filename, inline=True)
 
 
+@access_logged(Action.DOWNLOAD, ReportAttachment)
 def attachment_file(request, pk):
     attachment = get_object_or_404(ReportAttachment.objects.select_related("report"), pk=pk)
     if not request.user.has_perm("reports.view_statusreport", attachment.report):
