@@ -57,6 +57,12 @@ def _expired_sessions(now, dry_run):
     return count
 
 
+def _linked_logins(user):
+    if not apps.is_installed("allauth.socialaccount"):
+        return []
+    return apps.get_model("socialaccount", "SocialAccount").objects.filter(user=user)
+
+
 KINDS = [
     PersonalDataKind(
         name="accounts.profile",
@@ -94,5 +100,18 @@ KINDS = [
             label=_("Udløbne sessioner slettes"),
             apply=_expired_sessions,
         ),
+    ),
+    PersonalDataKind(
+        name="accounts.linked_logins",
+        label=_("Tilknyttede logins (kommunens login, MitID)"),
+        # The provider's stable subject for the person (docs/SSO.md); the account rows
+        # themselves are removed with the profile when the person is pseudonymised.
+        rows=_linked_logins,
+        serialize=lambda a: {
+            "udbyder": a.provider,
+            "subjekt": a.uid,
+            "tilknyttet": a.date_joined.isoformat() if a.date_joined else None,
+            "sidste_login": a.last_login.isoformat() if a.last_login else None,
+        },
     ),
 ]

@@ -135,8 +135,13 @@ def purge_sent(*, now=None) -> int:
     """Forgets finished rows after `PORTAL_OUTBOX_KEEP_DAYS`: the recipient is personal data,
     and what was sent is recorded where it matters (e.g. AgendaNotification). A given-up row
     is kept as long, counted from its last attempt, so that it can be followed up."""
+    deleted, _ = expired_messages(now=now).delete()
+    return deleted
+
+
+def expired_messages(*, now=None):
+    """Finished rows older than `PORTAL_OUTBOX_KEEP_DAYS` (what `purge_sent` deletes)."""
     cutoff = (now or timezone.now()) - timedelta(days=settings.PORTAL_OUTBOX_KEEP_DAYS)
     finished = Q(status__in=[Status.SENT, Status.SKIPPED], sent_at__lt=cutoff)
     given_up = Q(status=Status.FAILED, due_at__lt=cutoff)
-    deleted, _ = Message.objects.filter(finished | given_up).delete()
-    return deleted
+    return Message.objects.filter(finished | given_up)

@@ -97,8 +97,10 @@ def test_an_administrator_produces_it_for_a_person_who_asks(client, world):
     assert entry.object_id == str(member.pk)
 
 
-def test_the_invitation_links_to_the_privacy_notice(world):
-    invite_user(user=world.users["member"])
+def test_the_invitation_links_to_the_privacy_notice(world, django_capture_on_commit_callbacks):
+    # The invitation goes through the outbox: it is sent once the transaction commits.
+    with django_capture_on_commit_callbacks(execute=True):
+        invite_user(user=world.users["member"])
     message = mail.outbox[-1]
     url = "http://testserver" + reverse("privacy:notice")
     assert url in message.body

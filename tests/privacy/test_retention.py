@@ -13,6 +13,7 @@ from django.utils import timezone
 from audit.models import AccessLog, Action
 from councils.models import Comment
 from councils.personaldata import REMOVED_TEXT
+from outbox.models import Message, Status
 from privacy.models import PrivacyAction
 from privacy.retention import apply_retention
 from privacy.tasks import apply_retention_task
@@ -76,11 +77,20 @@ def due(world):
     live = SessionStore()
     live.create()
     rows["live_session"] = live.session_key
+    keep = settings.PORTAL_OUTBOX_KEEP_DAYS
+    for age, address in [(keep + 1, "gammel@test.example"), (keep - 1, "ny@test.example")]:
+        Message.objects.create(
+            kind="accounts.invitation",
+            recipient=address,
+            status=Status.SENT,
+            sent_at=now - timedelta(days=age),
+        )
     return rows
 
 
 def _state():
     return (
+        sorted(Message.objects.values_list("pk", flat=True)),
         sorted(Comment.objects.values_list("pk", "text")),
         sorted(AccessLog.objects.values_list("pk", flat=True)),
         sorted(Session.objects.values_list("pk", flat=True)),
@@ -93,12 +103,14 @@ def test_each_period_removes_what_is_past_it_and_nothing_else(world, due):
     counts = apply_retention()
 
     assert counts == {
+        "outbox.messages": 1,
         "accounts.sessions": 1,
         "audit.access_log": 1,
         "councils.comments": 1,
         "councils.hidden_comments": 1,
         "privacy.former_members": 1,
     }
+    assert list(Message.objects.values_list("recipient", flat=True)) == ["ny@test.example"]
     texts = dict(Comment.objects.values_list("pk", "text"))
     assert texts[due["old_comment"].pk] == REMOVED_TEXT
     assert texts[due["recent_comment"].pk] == "Nyere."
