@@ -103,7 +103,6 @@ class CommentForm(forms.Form):
         widget=forms.Textarea(
             attrs={
                 "rows": 6,
-                "aria-describedby": "id_text_helptext id_text_counter",
                 "data-character-count": "id_text_counter",
             }
         ),
@@ -119,6 +118,13 @@ class CommentForm(forms.Form):
         help_text=_("Almindelig tekst, højst 5.000 tegn. Kommentarer ses kun af rådets medlemmer."),
         error_messages={"required": _("Skriv en kommentar, før du sender den.")},
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The shared field template (templates/bootstrap5/field.html) adds these to the help
+        # text and error ids in aria-describedby; the comment page renders the counter.
+        self.fields["text"].describedby_extra = ("id_text_counter",)
+        self.fields["text"].widget.attrs["autofocus"] = True
 
     def clean_text(self):
         # The rule is checked on the text as it will be stored and shown: plain_text decodes
