@@ -67,3 +67,11 @@ def prepare_field(field):
         else:
             widget.attrs.pop("aria-describedby", None)
     return ""
+
+
+@register.filter
+def file_label(name, size=None):
+    """'PDF, 643 kB': a file's type and a readable size, for a link to a bilag."""
+    from portal.files import file_label as label
+
+    return label(name, size)
