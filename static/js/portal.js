@@ -48,6 +48,7 @@
           }
         });
       });
+      table.setAttribute("data-labelled", "");
     });
   }
 
