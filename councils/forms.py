@@ -2,6 +2,7 @@ import re
 
 from django import forms
 from django.core.validators import MaxLengthValidator
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from councils.models import (
@@ -14,6 +15,7 @@ from councils.models import (
     Response,
     Statement,
 )
+from portal.forms import MARKDOWN_HELP
 from portal.markdown import plain_text
 from portal.uploads import ALLOWED_LABEL, AttachmentValidator
 
@@ -57,6 +59,7 @@ class AgendaItemForm(forms.ModelForm):
             "decision": forms.Textarea(attrs={"rows": 3}),
             "first_put_on": _date_widget(),
         }
+        help_texts = {"body": MARKDOWN_HELP}
         error_messages = {
             "title": {"required": _("Giv punktet en titel.")},
             "kind": {"required": _("Vælg hvilken type punkt det er.")},
@@ -160,7 +163,9 @@ class MinutesForm(forms.Form):
     minutes = forms.CharField(
         label=_("Referat"),
         widget=forms.Textarea(attrs={"rows": 12}),
-        help_text=_("Markdown. Beslutningerne skrives ved de enkelte punkter."),
+        help_text=format_lazy(
+            "{} {}", MARKDOWN_HELP, _("Beslutningerne skrives ved de enkelte punkter.")
+        ),
         error_messages={"required": _("Skriv referatet, før du gemmer det.")},
     )
 

@@ -9,11 +9,10 @@ from django.db import transaction
 from django.http import FileResponse, Http404
 
 
-def protected_file_response(field_file, *, download_name: str | None = None, inline=None):
+def protected_file_response(field_file, *, download_name: str | None = None, inline=False):
     """A response for a FileField's file. The caller must have checked access first.
 
-    A PDF opens in the browser (inline) unless told otherwise; every other type is a download,
-    so that a member on a phone reads an agenda's bilag without a detour via the downloads.
+    ``inline="pdf"``: a PDF opens in the browser, every other type is a download.
     """
     if not field_file:
         raise Http404
@@ -22,7 +21,7 @@ def protected_file_response(field_file, *, download_name: str | None = None, inl
     except FileNotFoundError as exc:
         raise Http404 from exc
     name = download_name or PurePath(field_file.name).name
-    if inline is None:
+    if inline == "pdf":
         inline = PurePath(field_file.name).suffix.lower() == ".pdf"
     response = FileResponse(handle, as_attachment=not inline, filename=name)
     response["X-Content-Type-Options"] = "nosniff"

@@ -6,7 +6,7 @@ call these helpers, so no single form builds its own error summary or aria-descr
 
 from django import forms
 from django.forms.formsets import BaseFormSet
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_lazy
 
 
 def describedby_ids(bound_field) -> list[str]:
@@ -87,3 +87,14 @@ def apply_empty_label(field) -> None:
         choices = list(field.choices)
         if choices and choices[0][0] in ("", None) and str(choices[0][1]).startswith("---"):
             field.choices = [("", choose_label(field.label)), *choices[1:]]
+
+
+# The one help text for every field written in Markdown: the four things a secretary needs,
+# in plain words, without the word "Markdown".
+MARKDOWN_HELP = gettext_lazy(
+    "Sådan formaterer du: skriv # og mellemrum foran en overskrift. "
+    "Skriv - og mellemrum foran hvert punkt i en liste. "
+    "Sæt **to stjerner** om ord, der skal stå med fed. "
+    "Et link skrives [teksten](https://adressen). "
+    "En tom linje starter et nyt afsnit."
+)

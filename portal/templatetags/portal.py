@@ -75,3 +75,20 @@ def file_label(name, size=None):
     from portal.files import file_label as label
 
     return label(name, size)
+
+
+@register.filter
+def portal_datetime(value, arg=""):
+    """A date and time the portal's one way: '16. oktober 2026 kl. 14:00' (weekday first with
+    'weekday'). The date is the language's DATE_FORMAT, so nb and en read naturally too."""
+    from portal.dates import format_datetime
+
+    return format_datetime(value, weekday=arg == "weekday")
+
+
+@register.filter
+def portal_date(value, arg=""):
+    """A date the portal's one way: '16. oktober 2026' ('weekday': 'fredag 16. oktober 2026')."""
+    from portal.dates import format_date
+
+    return format_date(value, weekday=arg == "weekday")
