@@ -89,6 +89,7 @@ def assert_error_pattern(html, where):
     assert page.summary is not None, f"{where}: no error summary"
     assert page.summary.get("tabindex") == "-1", f"{where}: the summary cannot take the focus"
     assert "Der er fejl i formularen" in html, where
+    assert "#}" not in html, f"{where}: a template comment leaks into the page"
     for tag, attrs in page.invalid:
         if tag == "input" and attrs.get("type") in ("radio", "checkbox"):
             continue  # described on their <fieldset>, checked below
@@ -168,3 +169,28 @@ def test_page_without_form_errors_has_no_prefix(world, client, member):
     html = client.get(url).content.decode()
     assert not _parse(html).title.strip().startswith("Fejl")
     assert "data-error-summary" not in html
+
+
+@pytest.mark.parametrize("url_name", ["account_change_password", "account_reset_password"])
+def test_allauth_pages_render_through_the_shared_pattern(world, client, member, url_name):
+    if url_name == "account_change_password":
+        client.force_login(member)
+    url = reverse(url_name)
+    html = client.get(url).content.decode()
+    assert re.search(r'<input[^>]*class="[^"]*form-control', html)
+    assert "{#" not in html and "#}" not in html
+    fields = (
+        {"oldpassword": "forkert", "password1": "x", "password2": "y"}
+        if url_name == "account_change_password"
+        else {"email": "ikke-en-adresse"}
+    )
+    response = client.post(url, fields)
+    assert response.status_code == 200
+    assert_error_pattern(response.content.decode(), url_name)
+
+
+def test_mfa_pages_render_through_crispy(world, client, administrator):
+    client.force_login(administrator)
+    response = client.get(reverse("mfa_activate_totp"), follow=True)
+    html = response.content.decode()
+    assert "<p><label" not in html  # allauth's own form.as_p is gone
