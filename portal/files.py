@@ -14,7 +14,10 @@ logger = logging.getLogger(__name__)
 
 
 def protected_file_response(field_file, *, download_name: str | None = None, inline=False):
-    """A response for a FileField's file. The caller must have checked access first."""
+    """A response for a FileField's file. The caller must have checked access first.
+
+    ``inline="pdf"``: a PDF opens in the browser, every other type is a download.
+    """
     if not field_file:
         raise Http404
     try:
@@ -22,6 +25,8 @@ def protected_file_response(field_file, *, download_name: str | None = None, inl
     except FileNotFoundError as exc:
         raise Http404 from exc
     name = download_name or PurePath(field_file.name).name
+    if inline == "pdf":
+        inline = PurePath(field_file.name).suffix.lower() == ".pdf"
     response = FileResponse(handle, as_attachment=not inline, filename=name)
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, no-store"
@@ -109,3 +114,22 @@ def delete_files_on_commit(*files, using=None) -> None:
                 logger.exception("Could not delete %s after commit", name)
 
     transaction.on_commit(remove, using=using)
+
+
+def file_label(name, size=None) -> str:
+    """The type (from the extension) and a rounded, localised size: 'PDF, 643 kB'."""
+    from django.utils.formats import number_format
+
+    kind = PurePath(str(name or "")).suffix.lstrip(".").upper() or "?"
+    if kind == "JPEG":
+        kind = "JPG"
+    if size is None:
+        return kind
+    size = int(size)
+    if size < 1000:
+        readable = f"{size} B"
+    elif size < 1000 * 1000:
+        readable = f"{round(size / 1000)} kB"
+    else:
+        readable = f"{number_format(size / 1_000_000, 1)} MB"
+    return f"{kind}, {readable}"
