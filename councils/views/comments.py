@@ -12,8 +12,8 @@ from councils import services
 from councils.forms import CommentForm, HideCommentForm
 from councils.models import COMMENT_MAX_LENGTH, AgendaItem, Comment, MeetingStatus
 from councils.views.base import GuardedObjectMixin
-from portal.drafts import saved_draft_tag
 from portal.dates import format_datetime
+from portal.drafts import saved_draft_tag
 
 
 def deadline_passed_message(meeting) -> str:
