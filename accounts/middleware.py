@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from accounts.mfa import recently_passed_second_factor, session_passed_second_factor
+from accounts.oidc_config import form_action_origins
 from accounts.roles import is_staff_role_holder
 
 # Pages a staff user without two-factor authentication may still reach:
@@ -88,3 +89,24 @@ def _has_authenticator(user) -> bool:
     from allauth.mfa.models import Authenticator
 
     return Authenticator.objects.filter(user=user).exists()
+
+
+class ProviderFormActionMiddleware:
+    """Lets forms lead to the configured OpenID Connect providers under the CSP.
+
+    The login buttons and the logout POST to the portal, which redirects to the provider, and
+    Chromium applies ``form-action`` to that redirect. The origins are read on each response
+    (django-csp's ``_csp_update``), so the policy follows the configured providers.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        origins = form_action_origins(settings.SOCIALACCOUNT_PROVIDERS)
+        if origins:
+            update = dict(getattr(response, "_csp_update", None) or {})
+            update["form-action"] = [*update.get("form-action", []), *origins]
+            response._csp_update = update
+        return response

@@ -13,7 +13,7 @@ from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from accounts.oidc_config import form_action_origins, socialaccount_providers
+from accounts.oidc_config import socialaccount_providers
 from portal.accessibility import read_statement_settings
 from portal.cache import redis_caches
 from portal.env import env_bool, env_int, env_list, env_str
@@ -103,6 +103,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Above WhiteNoise, so static files carry the policies too.
     "csp.middleware.CSPMiddleware",
+    # Below CSP: adds the configured OpenID Connect providers to form-action.
+    "accounts.middleware.ProviderFormActionMiddleware",
     "portal.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -249,8 +251,6 @@ ACCOUNT_EMAIL_UNKNOWN_ACCOUNTS = False
 # docs/SSO.md. Only people the municipality created can log in: see accounts/socialadapter.py.
 SOCIALACCOUNT_ADAPTER = "accounts.socialadapter.PortalSocialAccountAdapter"
 SOCIALACCOUNT_PROVIDERS = socialaccount_providers(env_str("PORTAL_OIDC_PROVIDERS"))
-# For the Content-Security-Policy: form-action must allow these (the redirects to the providers).
-PORTAL_OIDC_FORM_ACTION_ORIGINS = form_action_origins(SOCIALACCOUNT_PROVIDERS)
 SOCIALACCOUNT_EMAIL_AUTHENTICATION = False
 SOCIALACCOUNT_EMAIL_VERIFICATION = "none"
 SOCIALACCOUNT_AUTO_SIGNUP = True
@@ -433,8 +433,8 @@ CONTENT_SECURITY_POLICY = {
         "object-src": ["'none'"],
         "base-uri": ["'self'"],
         "frame-ancestors": ["'none'"],
-        # The OpenID Connect providers' origins: logging in and out redirects there after a POST.
-        "form-action": ["'self'", *PORTAL_OIDC_FORM_ACTION_ORIGINS],
+        # accounts.middleware.ProviderFormActionMiddleware adds the OpenID Connect providers.
+        "form-action": ["'self'"],
     }
 }
 # Browser features the portal never uses are switched off for every page

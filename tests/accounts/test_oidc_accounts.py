@@ -263,3 +263,18 @@ def test_staff_must_pass_the_second_factor_before_linking_a_login(client, settin
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("mfa_reauthenticate"))
     assert not SocialAccount.objects.exists()
+
+
+def test_the_csp_lets_forms_lead_to_the_configured_providers(client, provider):
+    """Chromium applies form-action to the redirect after the login button's POST."""
+    policy = client.get(reverse("account_login"))["Content-Security-Policy"]
+    form_action = next(p for p in policy.split(";") if p.strip().startswith("form-action"))
+    assert "'self'" in form_action
+    origin = "/".join(provider.split("/")[:3])
+    assert origin in form_action
+
+
+def test_without_providers_forms_lead_nowhere_else(client):
+    policy = client.get(reverse("account_login"))["Content-Security-Policy"]
+    form_action = next(p for p in policy.split(";") if p.strip().startswith("form-action"))
+    assert form_action.strip() == "form-action 'self'"
