@@ -131,6 +131,17 @@ SIDEWAYS_SCROLL_JS = r"""
     }
     if (out.length >= 3) break;
   }
+  if (!out.length) {
+    // Nothing sticks out as a box: then text overflows one (a long word or address).
+    for (const el of document.body.querySelectorAll("*")) {
+      if (el.scrollWidth > el.clientWidth + 1 && el.clientWidth > 0 &&
+          getComputedStyle(el).overflowX === "visible" &&
+          ![...el.children].some(c => c.scrollWidth > c.clientWidth + 1)) {
+        out.push(`${el.tagName.toLowerCase()} "${el.textContent.trim().slice(0, 40)}" overflows`);
+      }
+      if (out.length >= 3) break;
+    }
+  }
   return {scrollWidth: root.scrollWidth, clientWidth: root.clientWidth, culprits: out};
 }
 """
@@ -228,8 +239,8 @@ ERROR_PATTERN_JS = r"""
 """
 
 
-def control_contrast_failures(page) -> list[str]:
-    return [f"{f['control']}: {f['problem']}" for f in page.evaluate(CONTROL_CONTRAST_JS)]
+def control_contrast_failures(page) -> list[tuple[str, str]]:
+    return [(f["control"], f["problem"]) for f in page.evaluate(CONTROL_CONTRAST_JS)]
 
 
 def sideways_scroll(page) -> str | None:

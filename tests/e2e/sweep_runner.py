@@ -5,6 +5,7 @@ One world, one browser, one logged-in context per role (the session cookie is ma
 server, no login form per role). Failures are collected per class, never raised on the spot.
 """
 
+import os
 import time
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -31,9 +32,10 @@ from tests.world import ROLES, build_world
 
 WIDE = {"width": 1280, "height": 900}
 NARROW = {"width": 320, "height": 640}
-# axe at 320 px on every page would double the sweep's longest part; the narrow layout
-# differs from the wide one where tables and forms reflow, so those pages get axe there too.
-AXE_NARROW_ON_EVERY_PAGE = False
+# axe at 320 px too on every page (the default) costs about a third more; with
+# PORTAL_SWEEP_AXE_NARROW=tables-forms only pages with a table or a form get it there, the
+# places where the narrow layout differs most (the cheap checks still run on every page).
+AXE_NARROW_ON_EVERY_PAGE = os.environ.get("PORTAL_SWEEP_AXE_NARROW", "all") == "all"
 AXE_OPTIONS = {"runOnly": {"type": "tag", "values": WCAG_21_AA_TAGS}, "resultTypes": ["violations"]}
 
 # Pages outside the matrix (allauth's) that every visitor meets: swept as anonymous.
@@ -56,12 +58,20 @@ class SweepResults:
     forms_tried: int = 0
     seconds: float = 0.0
 
-    def fail(self, kind, where, detail):
-        self.failures[kind].append(f"{where}: {detail}")
+    def fail(self, kind, page_id, role, detail, width=""):
+        self.failures[kind].append((page_id, width, detail, role))
 
     def report(self, kind) -> str:
-        found = self.failures.get(kind, [])
-        return f"{len(found)} {kind} failure(s):\n" + "\n".join(f"- {line}" for line in found)
+        """One line per page, width and failure, naming every role that met it."""
+        grouped = {}
+        for page_id, width, detail, role in self.failures.get(kind, []):
+            grouped.setdefault((page_id, width, detail), []).append(role)
+        pages = {key[0] for key in grouped}
+        lines = [
+            f"- {page_id}{' at ' + width if width else ''} as {', '.join(roles)}: {detail}"
+            for (page_id, width, detail), roles in grouped.items()
+        ]
+        return f"{kind}: {len(grouped)} failure(s) on {len(pages)} page(s):\n" + "\n".join(lines)
 
 
 def sweep_pages(world) -> list[Page]:
@@ -103,7 +113,7 @@ def _is_html(context, url) -> bool:
     return response.headers.get("content-type", "").startswith("text/html")
 
 
-def _axe(page, results, where):
+def _axe(page, results, page_id, role, width):
     violations = page.evaluate(
         "(options) => axe.run(document, options).then(r => r.violations)", AXE_OPTIONS
     )
@@ -112,9 +122,11 @@ def _axe(page, results, where):
         more = len(violation["nodes"]) - 3
         results.fail(
             "axe",
-            where,
+            page_id,
+            role,
             f"{violation['id']} ({violation['impact']}) {violation['help']} at {targets}"
             + (f" (+{more} more)" if more > 0 else ""),
+            width,
         )
 
 
@@ -122,16 +134,11 @@ def _check_page(page, url, role, page_id, results, forms_seen):
     page.set_viewport_size(WIDE)
     response = page.goto(url)
     if response is None or response.status != 200:
-        results.fail("load", f"{page_id} as {role}", f"status {response and response.status}")
+        results.fail("load", page_id, role, f"status {response and response.status}")
         return
     page.evaluate(AXE_SCRIPT)
     results.visits += 1
-    where = f"{page_id} as {role} at 1280px"
-    _axe(page, results, where)
-    if problem := sideways_scroll(page):
-        results.fail("sideways-scroll", where, problem)
-    for problem in control_contrast_failures(page):
-        results.fail("control-contrast", where, problem)
+    _layout_checks(page, results, page_id, role, "1280px")
     forms = page.evaluate(FORMS_JS)
     for form in forms:
         key = (page_id, tuple(form["names"]))
@@ -141,43 +148,52 @@ def _check_page(page, url, role, page_id, results, forms_seen):
     page.set_viewport_size(NARROW)
     page.evaluate(SETTLE_JS)
     results.visits += 1
-    where = f"{page_id} as {role} at 320px"
-    if AXE_NARROW_ON_EVERY_PAGE or forms or page.locator("table").count():
-        _axe(page, results, where)
+    axe = AXE_NARROW_ON_EVERY_PAGE or bool(forms) or page.locator("table").count() > 0
+    _layout_checks(page, results, page_id, role, "320px", axe=axe)
+
+
+def _layout_checks(page, results, page_id, role, width, axe=True):
+    if axe:
+        _axe(page, results, page_id, role, width)
     if problem := sideways_scroll(page):
-        results.fail("sideways-scroll", where, problem)
-    for problem in control_contrast_failures(page):
-        results.fail("control-contrast", where, problem)
+        results.fail("sideways-scroll", page_id, role, problem, width)
+    by_problem = {}
+    for control, problem in control_contrast_failures(page):
+        by_problem.setdefault(problem, []).append(control)
+    for problem, controls in by_problem.items():
+        results.fail("control-contrast", page_id, role, f"{problem}: {', '.join(controls)}", width)
 
 
 def _check_form(page, url, role, page_id, form, results):
     index, names = form
     shown = ", ".join(names[:4]) + (", …" if len(names) > 4 else "")
-    where = f"{page_id} as {role}, form with {shown}"
+    where = f"{page_id}, form with {shown}"
     page.set_viewport_size(WIDE)
     page.goto(url)
     emptied = page.evaluate(EMPTY_FORM_JS, index)
     if not emptied["emptied"]:
-        results.notes.append(f"{where}: nothing to empty, not submitted")
+        results.notes.append(f"{where} as {role}: nothing to empty, not submitted")
         return
     try:
         with page.expect_navigation(timeout=5_000) as navigation:
             page.evaluate(SUBMIT_FORM_JS, index)
     except PlaywrightTimeout:
         results.forms_tried += 1
-        results.fail("form-errors", where, "not submitted: the browser's own validation stopped it")
+        results.fail(
+            "form-errors", where, role, "not submitted: the browser's own validation stopped it"
+        )
         return
     results.forms_tried += 1
     answer = navigation.value
     if answer is not None and answer.request.redirected_from is not None:
         if emptied["required"]:
-            results.fail("form-errors", where, "accepted with its required fields emptied")
+            results.fail("form-errors", where, role, "accepted with its required fields emptied")
         else:
-            results.notes.append(f"{where}: no required field; accepted when emptied")
+            results.notes.append(f"{where} as {role}: no required field; accepted when emptied")
         return
     results.forms += 1
     for problem in page.evaluate(ERROR_PATTERN_JS):
-        results.fail("form-errors", where, problem)
+        results.fail("form-errors", where, role, problem)
 
 
 def run_sweep(browser, base_url, only="") -> SweepResults:
@@ -200,13 +216,13 @@ def run_sweep(browser, base_url, only="") -> SweepResults:
                 try:
                     _check_page(pages[role], swept.url, role, swept.id, results, forms_seen)
                 except Exception as error:  # one broken page must not hide the others
-                    results.fail("harness", f"{swept.id} as {role}", repr(error)[:300])
+                    results.fail("harness", swept.id, role, repr(error)[:300])
         # Forms last: a form that accepts an emptied submission changes the world.
         for (page_id, names), (url, role, index) in forms_seen.items():
             try:
                 _check_form(pages[role], url, role, page_id, (index, names), results)
             except Exception as error:
-                results.fail("harness", f"{page_id} as {role}, form {names}", repr(error)[:300])
+                results.fail("harness", f"{page_id}, form {names}", role, repr(error)[:300])
     finally:
         for context in contexts.values():
             context.close()
