@@ -4,8 +4,9 @@
 
 Loads the demo municipality into its own SQLite database in a temporary folder, serves it
 with runserver on 127.0.0.1 (a free port), photographs the member's start page and meeting
-page, the goal form (empty and after an empty submission) and the report flow at 390 and
-1280 CSS pixels in Debian's Chromium, then stops the server. The PNGs land in
+page, the goal form (empty and after an empty submission) and the report PDF flow (a new
+draft version, its preview, the PDF, publishing) at 390 and 1280 CSS pixels in Debian's
+Chromium, then stops the server. The PNGs land in
 ``screenshots/`` (git-ignored; SCREENSHOTS_DIR overrides it).
 """
 
@@ -35,6 +36,9 @@ os.environ.update(
         "DATABASE_URL": f"sqlite:///{WORK / 'screenshots.sqlite3'}",
         "MEDIA_ROOT": str(WORK / "media"),
         "LOG_LEVEL": "WARNING",
+        # Playwright's sync API keeps an event loop in this thread; the ORM look-ups between
+        # browser steps are synchronous and safe.
+        "DJANGO_ALLOW_ASYNC_UNSAFE": "true",
     }
 )
 for name in ("CELERY_BROKER_URL", "REDIS_URL"):
@@ -76,7 +80,6 @@ def screens():
     from accounts.models import User
     from councils.models import Meeting
     from councils.roles import member_council_ids
-    from reports.models import StatusReport
 
     member = User.objects.get(email=DEMO_USERS["member"][0])
     meeting = (
@@ -86,19 +89,12 @@ def screens():
         .order_by("starts_at")
         .first()
     ) or Meeting.objects.visible_to(member).order_by("-starts_at").first()
-    report = StatusReport.objects.order_by("-year", "-version").first()
     shots = [
         ("member", "01-start-page", reverse("home")),
         ("member", "02-meeting-page", meeting.get_absolute_url()),
         ("caseworker", "03-goal-form", reverse("policies:goal_create")),
         ("administrator", "05-report-list", reverse("reports:manage_list")),
     ]
-    if report is not None:
-        shots += [
-            ("administrator", "06-report-manage", reverse("reports:manage", args=[report.pk])),
-            ("administrator", "07-report-preview", reverse("reports:preview", args=[report.pk])),
-            ("administrator", "08-report-publish", reverse("reports:publish", args=[report.pk])),
-        ]
     return shots, {role: DEMO_USERS[role][0] for role in ("member", "caseworker", "administrator")}
 
 
@@ -110,6 +106,40 @@ def log_in(page, email):
     page.get_by_label("Adgangskode").fill(DEMO_PASSWORD)
     page.locator("main").get_by_role("button", name="Log ind").click()
     page.wait_for_load_state()
+
+
+def report_flow(page, shoot):
+    """The status report's PDF flow: a new draft version, its preview, the PDF, publishing."""
+    from django.urls import reverse
+
+    from reports.models import StatusReport
+
+    def latest_draft():
+        return StatusReport.objects.filter(status=StatusReport.Status.DRAFT).order_by("-pk").first()
+
+    published = (
+        StatusReport.objects.filter(status=StatusReport.Status.PUBLISHED).order_by("-pk").first()
+    )
+    page.goto(reverse("reports:manage", args=[published.pk]))
+    shoot("06-report-published")
+    draft = latest_draft()
+    if draft is None:
+        new_version = reverse("reports:new_version", args=[published.pk])
+        page.locator(f"form[action='{new_version}'] [type=submit]").click()
+        page.wait_for_load_state()
+        draft = latest_draft()
+    page.goto(reverse("reports:manage", args=[draft.pk]))
+    shoot("07-report-draft")
+    page.goto(reverse("reports:preview", args=[draft.pk]))
+    shoot("08-report-preview")
+    page.goto(reverse("reports:manage", args=[draft.pk]))
+    render = page.locator(f"form[action='{reverse('reports:render', args=[draft.pk])}']")
+    if render.count():
+        render.locator("[type=submit]").click()
+        page.wait_for_load_state()
+        shoot("09-report-pdf")
+    page.goto(reverse("reports:publish", args=[draft.pk]))
+    shoot("10-report-publish")
 
 
 def photograph(base_url, shots, emails):
@@ -127,19 +157,23 @@ def photograph(base_url, shots, emails):
                 context = browser.new_context(base_url=base_url, locale="da-DK", viewport=viewport)
                 pages[role] = context.new_page()
                 log_in(pages[role], email)
-            for role, name, path in shots:
-                page = pages[role]
-                page.goto(path)
+
+            def shoot(name, page, label=label):
                 target = OUT / f"{label}-{name}.png"
                 page.screenshot(path=target, full_page=True)
                 written.append(target)
+
+            for role, name, path in shots:
+                page = pages[role]
+                page.goto(path)
+                shoot(name, page)
                 if name == "03-goal-form":
                     # The same form submitted empty: the error summary.
                     page.locator("main form[method=post] [type=submit]").first.click()
                     page.wait_for_load_state()
-                    target = OUT / f"{label}-04-goal-form-errors.png"
-                    page.screenshot(path=target, full_page=True)
-                    written.append(target)
+                    shoot("04-goal-form-errors", page)
+            admin = pages["administrator"]
+            report_flow(admin, lambda name, page=admin: shoot(name, page))
         browser.close()
     return written
 
