@@ -84,6 +84,11 @@ CONTROL_CONTRAST_JS = r"""
       }
     }
     const checkable = el.type === "checkbox" || el.type === "radio";
+    if (checkable && style.appearance !== "none" && style.webkitAppearance !== "none") {
+      // Chromium draws a native box or circle with its own #767676 edge and ignores ours.
+      candidates.length = 0;
+      candidates.push("rgb(118, 118, 118)");
+    }
     if (!checkable && style.outlineStyle !== "none" && parseFloat(style.outlineWidth) > 0) {
       candidates.push(style.outlineColor);
     }
