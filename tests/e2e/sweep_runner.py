@@ -54,6 +54,7 @@ class SweepResults:
     failures: dict = field(default_factory=lambda: defaultdict(list))
     notes: list = field(default_factory=list)
     visits: int = 0
+    roles_seen: set = field(default_factory=set)
     forms: int = 0
     forms_tried: int = 0
     seconds: float = 0.0
@@ -138,6 +139,7 @@ def _check_page(page, url, role, page_id, results, forms_seen):
         return
     page.evaluate(AXE_SCRIPT)
     results.visits += 1
+    results.roles_seen.add(role)
     _layout_checks(page, results, page_id, role, "1280px")
     forms = page.evaluate(FORMS_JS)
     for form in forms:
