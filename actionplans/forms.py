@@ -11,6 +11,7 @@ from actionplans.services import allowed_transitions, duplicate_letter_message
 from councils.models import AgendaItem
 from organisation.models import Unit
 from policies.models import UnitGoal
+from portal.forms import MARKDOWN_HELP
 
 
 class DateInput(forms.DateInput):
@@ -87,10 +88,9 @@ class ActionPlanForm(forms.ModelForm):
                 for name in ["problem", "solution", "effect", "economy", "next_steps"]
             },
         }
-        help_texts = {
-            name: _("Kan formateres med Markdown, fx **fed** og punktlister med -.")
-            for name in ["problem", "solution", "effect", "economy", "next_steps"]
-        }
+        help_texts = dict.fromkeys(
+            ["problem", "solution", "effect", "economy", "next_steps"], MARKDOWN_HELP
+        )
 
 
 class DecisionForm(forms.Form):

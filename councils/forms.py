@@ -2,6 +2,7 @@ import re
 
 from django import forms
 from django.core.validators import MaxLengthValidator
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from councils.models import (
@@ -14,6 +15,7 @@ from councils.models import (
     Response,
     Statement,
 )
+from portal.forms import MARKDOWN_HELP
 from portal.markdown import plain_text
 from portal.uploads import ALLOWED_LABEL, AttachmentValidator
 
@@ -57,6 +59,7 @@ class AgendaItemForm(forms.ModelForm):
             "decision": forms.Textarea(attrs={"rows": 3}),
             "first_put_on": _date_widget(),
         }
+        help_texts = {"body": MARKDOWN_HELP}
         error_messages = {
             "title": {"required": _("Giv punktet en titel.")},
             "kind": {"required": _("Vælg hvilken type punkt det er.")},
@@ -103,7 +106,6 @@ class CommentForm(forms.Form):
         widget=forms.Textarea(
             attrs={
                 "rows": 6,
-                "aria-describedby": "id_text_helptext id_text_counter",
                 "data-character-count": "id_text_counter",
             }
         ),
@@ -119,6 +121,13 @@ class CommentForm(forms.Form):
         help_text=_("Almindelig tekst, højst 5.000 tegn. Kommentarer ses kun af rådets medlemmer."),
         error_messages={"required": _("Skriv en kommentar, før du sender den.")},
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The shared field template (templates/bootstrap5/field.html) adds these to the help
+        # text and error ids in aria-describedby; the comment page renders the counter.
+        self.fields["text"].describedby_extra = ("id_text_counter",)
+        self.fields["text"].widget.attrs["autofocus"] = True
 
     def clean_text(self):
         # The rule is checked on the text as it will be stored and shown: plain_text decodes
@@ -154,7 +163,9 @@ class MinutesForm(forms.Form):
     minutes = forms.CharField(
         label=_("Referat"),
         widget=forms.Textarea(attrs={"rows": 12}),
-        help_text=_("Markdown. Beslutningerne skrives ved de enkelte punkter."),
+        help_text=format_lazy(
+            "{} {}", MARKDOWN_HELP, _("Beslutningerne skrives ved de enkelte punkter.")
+        ),
         error_messages={"required": _("Skriv referatet, før du gemmer det.")},
     )
 

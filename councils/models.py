@@ -681,3 +681,51 @@ class CalendarToken(models.Model):
 
     def __str__(self):
         return str(self.user)
+
+
+class MeetingVisit(models.Model):
+    """When a user last opened a meeting's page: what is new since then is marked "Ny".
+
+    Written by the meeting page's GET with one upsert (see ``mark_meeting_opened``); read by
+    the meeting page and by the start page's count of new comments.
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="meeting_visits",
+        verbose_name=_("bruger"),
+    )
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, related_name="visits", verbose_name=_("møde")
+    )
+    last_opened_at = models.DateTimeField(_("sidst åbnet"))
+
+    class Meta:
+        verbose_name = _("mødebesøg")
+        verbose_name_plural = _("mødebesøg")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "meeting"], name="councils_meetingvisit_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.user} – {self.meeting}"
+
+
+def mark_meeting_opened(user, meeting, when=None) -> None:
+    """Record that ``user`` opened ``meeting`` now: one INSERT … ON CONFLICT DO UPDATE."""
+    MeetingVisit.objects.bulk_create(
+        [MeetingVisit(user=user, meeting=meeting, last_opened_at=when or timezone.now())],
+        update_conflicts=True,
+        unique_fields=["user", "meeting"],
+        update_fields=["last_opened_at"],
+    )
+
+
+def last_opened_subquery(user, meeting_ref="pk"):
+    """The user's last opening of the outer meeting, for ``annotate``."""
+    return models.Subquery(
+        MeetingVisit.objects.filter(user=user, meeting=models.OuterRef(meeting_ref)).values(
+            "last_opened_at"
+        )[:1]
+    )

@@ -11,6 +11,7 @@ from policies.models import (
     PolicyVersion,
     UnitGoal,
 )
+from portal.forms import MARKDOWN_HELP
 from portal.uploads import AttachmentValidator
 
 YEAR_MESSAGE = _("Året skal ligge mellem 2000 og 2100.")
@@ -41,10 +42,7 @@ class PolicyVersionForm(forms.ModelForm):
             "change_note",
         ]
         labels = {"title": _("Titel"), "summary": _("Kort beskrivelse")}
-        help_texts = {
-            name: _("Markdown: tom linje mellem afsnit, »- « foran punkter, **fed**.")
-            for name, _heading in PolicyVersion.SECTIONS
-        }
+        help_texts = {name: MARKDOWN_HELP for name, _heading in PolicyVersion.SECTIONS}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -10,7 +10,10 @@ from django.http import FileResponse, Http404
 
 
 def protected_file_response(field_file, *, download_name: str | None = None, inline=False):
-    """A response for a FileField's file. The caller must have checked access first."""
+    """A response for a FileField's file. The caller must have checked access first.
+
+    ``inline="pdf"``: a PDF opens in the browser, every other type is a download.
+    """
     if not field_file:
         raise Http404
     try:
@@ -18,6 +21,8 @@ def protected_file_response(field_file, *, download_name: str | None = None, inl
     except FileNotFoundError as exc:
         raise Http404 from exc
     name = download_name or PurePath(field_file.name).name
+    if inline == "pdf":
+        inline = PurePath(field_file.name).suffix.lower() == ".pdf"
     response = FileResponse(handle, as_attachment=not inline, filename=name)
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, no-store"
@@ -78,3 +83,22 @@ def atomic_with_files(using=None):
         _current.reset(token)
     if outer is not None:
         outer._written.extend(stored._written)
+
+
+def file_label(name, size=None) -> str:
+    """The type (from the extension) and a rounded, localised size: 'PDF, 643 kB'."""
+    from django.utils.formats import number_format
+
+    kind = PurePath(str(name or "")).suffix.lstrip(".").upper() or "?"
+    if kind == "JPEG":
+        kind = "JPG"
+    if size is None:
+        return kind
+    size = int(size)
+    if size < 1000:
+        readable = f"{size} B"
+    elif size < 1000 * 1000:
+        readable = f"{round(size / 1000)} kB"
+    else:
+        readable = f"{number_format(size / 1_000_000, 1)} MB"
+    return f"{kind}, {readable}"

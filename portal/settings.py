@@ -5,12 +5,14 @@ The defaults give the embedded setup: SQLite in the project folder, Celery
 tasks run eagerly, e-mail printed to the console.
 """
 
+import os
 from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from portal.accessibility import read_statement_settings
 from portal.cache import redis_caches
 from portal.env import env_bool, env_int, env_list, env_str
 
@@ -50,6 +52,9 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 PORTAL_MUNICIPALITY = env_str("PORTAL_MUNICIPALITY", "Demo Kommune")
 PORTAL_REQUIRE_STAFF_MFA = env_bool("PORTAL_REQUIRE_STAFF_MFA", True)
 PORTAL_BASE_URL = env_str("PORTAL_BASE_URL", "http://127.0.0.1:8000")
+# The accessibility statement: country (dk/no), contact, date, compliance, known issues and
+# the link to the statement made with the national tool (see portal/accessibility.py).
+PORTAL_ACCESSIBILITY_STATEMENT = read_statement_settings(os.environ)
 
 # Apps in dependency order: an app may import only the apps listed before it.
 PORTAL_APPS = [

@@ -13,7 +13,16 @@ def home(request):
 
 
 def accessibility(request):
-    return render(request, "pages/accessibility.html")
+    from django.conf import settings
+
+    from portal.accessibility import effective_compliance
+
+    statement = settings.PORTAL_ACCESSIBILITY_STATEMENT
+    return render(
+        request,
+        "pages/accessibility.html",
+        {"statement": statement, "compliance": effective_compliance(statement)},
+    )
 
 
 @never_cache

@@ -6,9 +6,8 @@ from django.utils.translation import gettext_lazy as _
 
 from actionplans.models import ActionPlan
 from policies.models import PolicyVersion
+from portal.forms import MARKDOWN_HELP
 from reports.models import FocusAreaNarrative, ReportAttachment, StatusReport
-
-MARKDOWN_HELP = _("Du kan bruge Markdown: **fed**, *kursiv*, lister med »-« og links.")
 
 
 class StatusReportForm(forms.ModelForm):

@@ -1,7 +1,6 @@
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect
-from django.template.defaultfilters import date as date_filter
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView
@@ -10,6 +9,7 @@ from councils import services
 from councils.forms import CommentForm, HideCommentForm
 from councils.models import COMMENT_MAX_LENGTH, AgendaItem, Comment, MeetingStatus
 from councils.views.base import GuardedObjectMixin
+from portal.dates import format_datetime
 
 
 def deadline_passed_message(meeting) -> str:
@@ -19,7 +19,7 @@ def deadline_passed_message(meeting) -> str:
     return _(
         "Fristen for kommentarer udløb %(deadline)s. Din kommentar er ikke gemt. "
         "Kontakt rådets sekretær, hvis du har noget at tilføje før mødet."
-    ) % {"deadline": date_filter(deadline, "j. F Y \\k\\l. H:i")}
+    ) % {"deadline": format_datetime(deadline)}
 
 
 class ClosedCommentsMixin:

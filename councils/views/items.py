@@ -122,7 +122,10 @@ class AttachmentDownloadView(VisibleObjectMixin, View):
 
     def get(self, request, *args, **kwargs):
         attachment = self.object
-        return protected_file_response(attachment.file, download_name=attachment.filename)
+        # An agenda's PDF opens in the browser: a member on a phone reads it at once.
+        return protected_file_response(
+            attachment.file, download_name=attachment.filename, inline="pdf"
+        )
 
 
 class AttachmentDeleteView(AgendaLockMixin, ConfirmView):

@@ -14,6 +14,8 @@ from councils.models import (
     Council,
     Meeting,
     MeetingStatus,
+    last_opened_subquery,
+    mark_meeting_opened,
 )
 from councils.selectors import active_memberships, meeting_items
 from councils.views.base import AgendaLockMixin, GuardedObjectMixin, VisibleObjectMixin
@@ -27,12 +29,25 @@ class MeetingDetailView(VisibleObjectMixin, TemplateView):
         attendances = Attendance.objects.select_related(
             "membership__user", "membership__organisation"
         ).order_by("membership__seat_type", "membership__user__full_name")
-        return (
+        queryset = (
             super()
             .get_queryset()
             .select_related("council__unit", "council__administration")
             .prefetch_related(Prefetch("attendances", queryset=attendances))
         )
+        if self.request.user.is_authenticated:
+            # When this user last opened the page, read with the meeting itself (no query).
+            queryset = queryset.annotate(last_opened=last_opened_subquery(self.request.user))
+        return queryset
+
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        if request.user.is_authenticated:
+            # The one write this GET makes: "last opened now", a single upsert, after the
+            # page has been built against the previous mark.
+            response.render()
+            mark_meeting_opened(request.user, self.object)
+        return response
 
     def get_context_data(self, **kwargs):
         meeting, user = self.object, self.request.user
@@ -41,8 +56,12 @@ class MeetingDetailView(VisibleObjectMixin, TemplateView):
         with_comments = has("councils.view_comments", meeting)
         visible = AgendaItem.objects.visible_to(user).filter(meeting=meeting)
         items = meeting_items(visible, with_comments=with_comments)
+        last_opened = getattr(meeting, "last_opened", None)
+        new_count = 0
         for item in items:
             item.meeting = meeting
+            # Changed since the user last opened the meeting (never on a first visit).
+            item.is_changed = bool(last_opened and item.updated_at > last_opened)
             item.can_comment = has("councils.comment_agendaitem", item)
             item.can_record_statement = has("councils.record_statement", item)
             item.can_record_response = has("councils.record_response", item)
@@ -55,11 +74,17 @@ class MeetingDetailView(VisibleObjectMixin, TemplateView):
                     comment.can_edit = has("councils.change_comment", comment)
                     comment.can_hide = has("councils.hide_comment", comment)
                     comment.can_read_hidden = has("councils.view_hidden_comment_text", comment)
+                    comment.is_new = comment.author_id != user.pk and (
+                        last_opened is None or comment.created_at > last_opened
+                    )
+                    new_count += comment.is_new
         attendances = list(meeting.attendances.all())
         return super().get_context_data(
             meeting=meeting,
             council=meeting.council,
             items=items,
+            new_comment_count=new_count,
+            last_opened=last_opened,
             show_agenda=meeting.agenda_is_published or can_manage,
             with_comments=with_comments,
             comments_open=meeting.comments_open(),

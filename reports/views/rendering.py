@@ -36,7 +36,13 @@ def render_pdf(request, pk):
 def rendition_status(request, pk):
     services.fail_stuck_renditions()
     rendition = get_object_or_404(Rendition.objects.select_related("report"), pk=pk)
-    context = {"rendition": rendition, "report": rendition.report}
+    context = {
+        "rendition": rendition,
+        "report": rendition.report,
+        # When the PDF is done, the status page offers the next step right there.
+        "offer_publish": rendition.status == Rendition.Status.DONE
+        and not rendition.report.is_published,
+    }
     if request.headers.get("HX-Request"):
         return render(request, "reports/_rendition_status_body.html", context)
     return render(request, "reports/rendition_status.html", context)

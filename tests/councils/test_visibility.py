@@ -126,7 +126,7 @@ def test_anonymous_following_an_email_link_is_sent_to_login(client, world):
 def test_start_page_lists_a_members_next_meetings(client, world, member):
     client.force_login(member)
     body = client.get("/").content.decode()
-    assert "Dine næste rådsmøder" in body
+    assert "Dine næste møder" in body
     assert "Ordinært møde" in body
 
 

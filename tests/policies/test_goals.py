@@ -153,7 +153,7 @@ def test_bad_input_on_create_is_refused_in_danish(
     assert _errors(response)[field] == [message]
     assert UnitGoal.objects.count() == before
     page = response.content.decode()
-    assert "Formularen er ikke gemt" in page
+    assert "Der er fejl i formularen" in page
     # What the user typed is kept in the form.
     assert "Et nyt mål" in page or field == "title"
 
