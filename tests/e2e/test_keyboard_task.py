@@ -13,13 +13,15 @@ Budgets (Tab presses after the skip link has moved focus to <main>):
   item's heading area, the bilag);
 - from the bilag to "Kommentér punkt 1": at most 4 stops — only the item's own comment
   actions (in this world one comment by the member: "Svar …" and "Ret din kommentar") lie
-  between;
+  between; if the PDF opened in the tab and Back returns to the top of the page, the skip
+  link and the bilag's 3 come first (3 + 4);
 - comment form: the text field within 2 stops (a way back may come first), the send
   button the next stop after it.
-Together at most 22 presses: the legs' 18 and one per skip link (4 pages).
+Together at most 26 presses: the legs' 21 and one per skip link (5 pages), the worst case.
 """
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
 
 from councils.models import Comment
@@ -27,7 +29,7 @@ from tests.accounts.factories import TEST_PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-TOTAL_BUDGET = 22
+TOTAL_BUDGET = 26
 
 DESCRIBE_FOCUS = """() => {
   const el = document.activeElement;
@@ -37,6 +39,15 @@ DESCRIBE_FOCUS = """() => {
 }"""
 
 
+def _opened_in_the_tab(page, url):
+    """True when the bilag replaced the page (shown inline); False when it was downloaded."""
+    try:
+        page.wait_for_url(f"**{url}", timeout=3_000)
+    except PlaywrightTimeout:
+        return False
+    return True
+
+
 class Keyboard:
     def __init__(self, page):
         self.page = page
@@ -44,7 +55,10 @@ class Keyboard:
         self.legs = []
 
     def skip_to_main(self):
-        """Tab to the skip link (the first stop) and follow it."""
+        """Tab to the skip link (the first stop) and follow it, unless the page has already
+        put the focus inside <main> (a form that focuses its only field)."""
+        if self.page.evaluate("() => !!document.activeElement.closest('main')"):
+            return
         self.page.keyboard.press("Tab")
         self.presses += 1
         skip = self.page.get_by_role("link", name="Spring til indholdet")
@@ -57,6 +71,9 @@ class Keyboard:
     def tab_to(self, locator, budget, what):
         """Press Tab until ``locator`` has focus; fail after ``budget`` presses."""
         seen = []
+        if locator.evaluate("el => el === document.activeElement"):
+            self.legs.append(f"{what}: 0")
+            return
         for count in range(1, budget + 1):
             self.page.keyboard.press("Tab")
             self.presses += 1
@@ -96,12 +113,21 @@ def test_a_member_reads_the_next_meeting_and_comments_by_keyboard_alone(page, wo
     keys.skip_to_main()
     bilag = page.locator(f"a[href='{attachment.get_absolute_url()}']")
     keys.tab_to(bilag, 3, "meeting: first bilag")
-    with page.expect_download() as download:
+    with page.expect_response(lambda r: r.url.endswith(attachment.get_absolute_url())) as opened:
         page.keyboard.press("Enter")
-    assert download.value.suggested_filename.endswith(".pdf")
+    assert opened.value.ok and opened.value.headers["content-type"] == "application/pdf"
 
     comment_link = page.get_by_role("link", name=f"Kommentér punkt {item.number}")
-    keys.tab_to(comment_link, 4, "meeting: comment on item 1")
+    if _opened_in_the_tab(page, attachment.get_absolute_url()):
+        # The PDF opened in the tab: the browser's Back (Alt+←). Playwright's synthetic keys
+        # never reach the browser's own shortcuts, so go_back() presses it for us.
+        page.go_back()
+    if bilag.evaluate("el => el === document.activeElement"):
+        keys.tab_to(comment_link, 4, "meeting: comment on item 1")
+    else:
+        # The page came back without its focus (no-store pages are not kept): from the top.
+        keys.skip_to_main()
+        keys.tab_to(comment_link, 3 + 4, "meeting again: comment on item 1")
     with page.expect_navigation():
         page.keyboard.press("Enter")
 
