@@ -102,6 +102,14 @@ CONTROL_CONTRAST_JS = r"""
       const r = ratio(over(colour, behind), behind);
       if (r > best) { best = r; bestColour = over(colour, behind); }
     }
+    // A filled control whose own background stands out at 3:1 shows its edge by the fill
+    // (WCAG 2.1 "Understanding 1.4.11"): a white select on the dark header needs no border.
+    const fill = parse(style.backgroundColor);
+    if (fill && fill[3] > 0 && (!checkable || style.appearance === "none")) {
+      const filled = over(fill, behind);
+      const r = ratio(filled, behind);
+      if (r >= 3) continue;
+    }
     if (best < 3) {
       failures.push({
         control: describe(el),
@@ -223,16 +231,18 @@ ERROR_PATTERN_JS = r"""
   const linked = new Set(summary ? [...summary.querySelectorAll("a[href^='#']")]
     .map(a => decodeURIComponent(a.getAttribute("href").slice(1))) : []);
   const byName = new Map();
+  const reported = new Set();  // a radio group's inputs share their name and their error
   for (const field of invalid) {
+    const group = field.name || field.id;
+    if (reported.has(group)) continue;
+    reported.add(group);
     const label = field.name || field.id || field.tagName.toLowerCase();
     const ids = (field.getAttribute("aria-describedby") || "").split(/\s+/).filter(Boolean);
     const texts = ids.map(id => document.getElementById(id)).filter(Boolean)
       .map(el => el.textContent.trim()).filter(Boolean);
     if (!ids.length) problems.push(`${label}: aria-invalid without aria-describedby`);
     else if (!texts.length) problems.push(`${label}: aria-describedby="${ids.join(" ")}" names no element with text`);
-    const key = field.name || field.id;
-    if (!byName.has(key)) byName.set(key, []);
-    byName.get(key).push(field.id);
+    byName.set(group, invalid.filter(f => (f.name || f.id) === group).map(f => f.id));
   }
   if (summary) {
     for (const [name, ids] of byName) {

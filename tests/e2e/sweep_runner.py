@@ -66,7 +66,9 @@ class SweepResults:
         """One line per page, width and failure, naming every role that met it."""
         grouped = {}
         for page_id, width, detail, role in self.failures.get(kind, []):
-            grouped.setdefault((page_id, width, detail), []).append(role)
+            roles = grouped.setdefault((page_id, width, detail), [])
+            if role not in roles:
+                roles.append(role)
         pages = {key[0] for key in grouped}
         lines = [
             f"- {page_id}{' at ' + width if width else ''} as {', '.join(roles)}: {detail}"

@@ -36,8 +36,10 @@ def test_control_contrast_measures_borders_against_the_background_behind(blank):
           <input name="gone" style="display: none; border-color: #fff">
           <input name="off" disabled style="border-color: #fff">
           <div style="background: rgba(0,0,0,0)">
-            <div style="background: #0b2e4f"><select name="on-dark" style="border-color: #1c4a75">
-            </select></div>
+            <div style="background: #0b2e4f"><select name="on-dark" style="border-color: #1c4a75;
+              background: #12395f"></select>
+              <select name="white-on-dark" style="border-color: #6b6b6b; background: #fff"></select>
+            </div>
             <textarea name="walks-up" style="border-color: #ccc"></textarea>
           </div>
         </div>
