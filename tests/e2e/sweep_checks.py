@@ -129,7 +129,11 @@ SIDEWAYS_SCROLL_JS = r"""
   if (root.scrollWidth <= root.clientWidth) return null;
   // Name the widest culprits: the innermost elements that stick out to the right.
   const out = [];
-  for (const el of document.body.querySelectorAll("*")) {
+  // The page's own content first: a header laid out to a too-wide page only follows it.
+  const inMain = [...document.querySelectorAll("main *")];
+  const everywhere = [...document.body.querySelectorAll("*")];
+  const stickingOut = el => el.getBoundingClientRect().right > root.clientWidth + 1;
+  for (const el of inMain.some(stickingOut) ? inMain : everywhere) {
     const box = el.getBoundingClientRect();
     if (box.right > root.clientWidth + 1 && box.width > 0) {
       const inner = [...el.children].some(c => c.getBoundingClientRect().right > root.clientWidth + 1);

@@ -2,7 +2,12 @@
 1280 CSS pixels: no WCAG 2.1 A/AA violation (axe-core), no sideways scroll, and every form
 control's boundary at 3:1 against its background. The Django admin is exempt.
 
-One run collects every failure (tests/e2e/sweep_runner.py); each test reports one class.
+One run collects every failure (tests/e2e/sweep_runner.py); each test reports one class, one
+line per page, width and failure, naming the roles that met it. The run prints its duration.
+Marked ``sweep``: CI runs it once, in the SQLite pass (.ci/run deselects it on PostgreSQL).
+While working on a page: PORTAL_SWEEP_ONLY=<part of a row id> sweeps only matching rows
+(the coverage test then fails, as it should); PORTAL_SWEEP_AXE_NARROW=tables-forms runs axe at
+320 px only on pages with a table or a form.
 """
 
 import pytest
