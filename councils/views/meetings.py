@@ -74,8 +74,11 @@ class MeetingDetailView(VisibleObjectMixin, TemplateView):
                     comment.can_edit = has("councils.change_comment", comment)
                     comment.can_hide = has("councils.hide_comment", comment)
                     comment.can_read_hidden = has("councils.view_hidden_comment_text", comment)
-                    comment.is_new = comment.author_id != user.pk and (
-                        last_opened is None or comment.created_at > last_opened
+                    # As the start page counts: others' shown comments since the last visit.
+                    comment.is_new = (
+                        comment.author_id != user.pk
+                        and not comment.is_hidden
+                        and (last_opened is None or comment.created_at > last_opened)
                     )
                     new_count += comment.is_new
         attendances = list(meeting.attendances.all())

@@ -127,3 +127,14 @@ def test_attachments_show_type_and_readable_size_and_pdfs_open_inline(client, wo
     )
     assert "(PNG, 1,2 MB)" in client.get(_meeting_url(world["meeting"])).content.decode()
     assert client.get(png.get_absolute_url())["Content-Disposition"].startswith("attachment")
+
+
+def test_meeting_page_and_start_page_count_the_same_new_comments(client, world, member):
+    client.force_login(member)
+    panel = _panel(_home(client))
+    meeting = world["meeting"]
+    block = panel[panel.index(f'href="{meeting.get_absolute_url()}"') :]
+    counted = re.search(r"(\d+) nye?, siden", block[: block.index("</li>")])
+    page = client.get(_meeting_url(meeting)).content.decode()
+    marked = page.count('<span class="badge portal-badge-new">Ny</span> <strong>')
+    assert counted and int(counted.group(1)) == marked
