@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 # The embedded setup: SQLite, eager Celery, console e-mail, debug on, MFA not enforced.
 RUN_ENV := DJANGO_DEBUG=true PORTAL_REQUIRE_STAFF_MFA=false
 
-.PHONY: run test install system-deps messages lint lock bench-render bench-load clean
+.PHONY: run test install system-deps messages lint lock bench-render bench-load screenshots clean
 
 run: install messages
 	$(RUN_ENV) $(BIN)/python manage.py migrate --noinput
@@ -55,6 +55,11 @@ bench-load: install
 	WITH_BENCH_TOOLS=1 bash scripts/install-system-deps.sh
 	bash scripts/ensure-services.sh
 	$(BIN)/python bench/load.py
+
+# Start page, meeting page, goal form and report flow at 390 and 1280 px into screenshots/
+# (the demo in its own temporary SQLite database; Debian's Chromium).
+screenshots: install messages
+	$(BIN)/python scripts/screenshots.py
 
 clean:
 	rm -rf $(VENV) staticfiles .test-media db.sqlite3*

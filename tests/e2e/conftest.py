@@ -74,3 +74,7 @@ def login(page):
         page.wait_for_load_state()
 
     return _login
+
+
+# The accessibility sweep's shared run (tests/e2e/test_sweep.py, test_form_errors.py).
+from tests.e2e.sweep_conftest import sweep_results  # noqa: E402,F401
