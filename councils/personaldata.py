@@ -11,6 +11,7 @@ from councils.models import (
     CalendarToken,
     Comment,
     Meeting,
+    MeetingVisit,
     Membership,
     Response,
     Statement,
@@ -96,7 +97,19 @@ def _mentions(user):
     ]
 
 
+def _forget_visits(user, identity):
+    # When a former member last opened a meeting serves nothing once they are gone.
+    MeetingVisit.objects.filter(user=user).delete()
+
+
 KINDS = [
+    PersonalDataKind(
+        name="councils.meeting_visits",
+        label=_("Hvornår du sidst åbnede et møde (til »Ny siden sidst«)"),
+        rows=lambda user: MeetingVisit.objects.filter(user=user).select_related("meeting"),
+        serialize=lambda v: {"møde": str(v.meeting), "sidst_åbnet": _when(v.last_opened_at)},
+        pseudonymise=_forget_visits,
+    ),
     PersonalDataKind(
         name="councils.memberships",
         label=_("Medlemskaber af råd og samtykke til offentligt navn"),

@@ -54,18 +54,19 @@ def prepare_field(field):
     """Before crispy renders a field: the Danish empty choice and the aria-describedby ids.
 
     Set on the widget (replacing, never appending, so a second render does not repeat ids);
-    a radio or checkbox group is described on its <fieldset> instead of on every option.
+    a radio or checkbox group is described on its <fieldset>, and its options too once in error.
     """
     from portal.forms import apply_empty_label, describedby_ids
 
     apply_empty_label(field.field)
     widget = field.field.widget
-    if not field.use_fieldset and not field.is_hidden:
-        ids = describedby_ids(field)
-        if ids:
-            widget.attrs["aria-describedby"] = " ".join(ids)
-        else:
-            widget.attrs.pop("aria-describedby", None)
+    ids = describedby_ids(field) if not field.is_hidden else []
+    # A group's options are marked aria-invalid on an error, so each also names the error
+    # (screen readers announce an option, not its fieldset, when it gets focus).
+    if ids and (not field.use_fieldset or field.errors):
+        widget.attrs["aria-describedby"] = " ".join(ids)
+    else:
+        widget.attrs.pop("aria-describedby", None)
     return ""
 
 

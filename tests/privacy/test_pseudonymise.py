@@ -9,7 +9,14 @@ from django.contrib.admin.models import CHANGE, LogEntry
 from django.urls import reverse
 from django.utils import timezone
 
-from councils.models import Attendance, AttendanceStatus, CalendarToken, Comment, SeatType
+from councils.models import (
+    Attendance,
+    AttendanceStatus,
+    CalendarToken,
+    Comment,
+    MeetingVisit,
+    SeatType,
+)
 from privacy.models import PrivacyAction
 from privacy.pseudonymise import pseudonymise
 from tests.accounts.factories import UserFactory
@@ -69,6 +76,8 @@ def _pages(client, world):
         if role != "anonymous":
             client.force_login(world.users[role])
         for url in urls:
+            # "New since you last opened" depends on the visit, not on the record: start equal.
+            MeetingVisit.objects.all().delete()
             response = client.get(url)
             assert response.status_code in (200, 302)
             pages[(role, url)] = without_csrf(response.content.decode())
