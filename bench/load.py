@@ -33,6 +33,7 @@ ENV = {
     **os.environ,
     "DATABASE_URL": f"postgres://postgres@127.0.0.1:5432/{DB_NAME}",
     "SECRET_KEY": "bench-only-not-a-secret",
+    "PORTAL_MFA_ENCRYPTION_KEY": "bench-only-mfa-key-not-a-secret-0123456789",
     "DJANGO_DEBUG": "false",
     "ALLOWED_HOSTS": "127.0.0.1,localhost",
     "SECURE_SSL_REDIRECT": "false",

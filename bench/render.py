@@ -26,6 +26,7 @@ os.environ.update(
     {
         "DJANGO_SETTINGS_MODULE": "portal.settings",
         "SECRET_KEY": "bench-only-not-a-secret",
+        "PORTAL_MFA_ENCRYPTION_KEY": "bench-only-mfa-key-not-a-secret-0123456789",
         "DJANGO_DEBUG": "false",
         "DATABASE_URL": f"sqlite:///{WORK / 'bench.sqlite3'}",
         "MEDIA_ROOT": str(WORK / "media"),
