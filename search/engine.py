@@ -44,9 +44,9 @@ from search.registry import KINDS, Kind, as_expression
 MAX_QUERY_LENGTH = 200
 MAX_TERMS = 10
 PAGE_SIZE = 20
-# Per kind, the newest matches that are ranked and shown. Ranking recomputes each
-# match's tsvector (the indexes find matches, they do not store vectors), so a word
-# found in 13,000 agenda items would cost seconds; the newest 200 of each kind are
+# Per kind, the newest matches that are ranked and shown. The vectors are stored
+# (search/migrations/0002), but a word found in 13,000 agenda items still means
+# checking each one's visibility and ranking it; the newest 200 of each kind are
 # what a visitor pages through anyway, and a note asks for a narrower search.
 CANDIDATES = 200
 # A phrase ("…") over very common words re-reads every row holding them; past this

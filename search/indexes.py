@@ -1,9 +1,9 @@
 """SQL for the PostgreSQL indexes that serve search; used by the search app's migrations.
 
-The full-text index of a table is an expression index on exactly the tsvector
-that ``search.engine.search_vector`` builds (setweight/to_tsvector/COALESCE in
-Django's own form), so PostgreSQL keeps it current on every write and the
-planner uses it for ``vector @@ query``. tests/search/test_postgres.py checks
+Migration 0001 indexed the expression ``vector_sql`` builds (setweight/to_tsvector/
+COALESCE in Django's own form); since 0002 each kind stores that vector in a column
+kept by a trigger (``stored_vector_sql``) and the GIN index of the same name is on
+the column, which ``search.engine.search_vector`` reads. tests/search/test_postgres.py checks
 with EXPLAIN that every kind's query uses its index.
 
 The trigram index is one multi-column GIN index over the same text columns:
