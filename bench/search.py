@@ -29,6 +29,7 @@ os.environ.setdefault("SECRET_KEY", "bench-only-not-a-secret")
 os.environ.setdefault("ALLOWED_HOSTS", "testserver")
 os.environ.setdefault("SECURE_SSL_REDIRECT", "false")
 os.environ.setdefault("PORTAL_REQUIRE_STAFF_MFA", "false")
+os.environ.setdefault("PORTAL_MFA_ENCRYPTION_KEY", "bench-only-mfa-key-not-a-secret-0123456789")
 os.environ.setdefault("LOG_LEVEL", "WARNING")
 
 # Representative Danish searches: stems, compounds, phrases, a filter, operators.

@@ -19,7 +19,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 
-from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
 from django.db import OperationalError, connection, transaction
 from django.db.models import (
     BigIntegerField,
@@ -38,14 +38,15 @@ from django.db.models import (
 from django.db.models.functions import Cast, Coalesce
 
 import search.kinds  # noqa: F401 - registers the kinds
+from search.indexes import column_name
 from search.registry import KINDS, Kind, as_expression
 
 MAX_QUERY_LENGTH = 200
 MAX_TERMS = 10
 PAGE_SIZE = 20
-# Per kind, the newest matches that are ranked and shown. Ranking recomputes each
-# match's tsvector (the indexes find matches, they do not store vectors), so a word
-# found in 13,000 agenda items would cost seconds; the newest 200 of each kind are
+# Per kind, the newest matches that are ranked and shown. The vectors are stored
+# (search/migrations/0002), but a word found in 13,000 agenda items still means
+# checking each one's visibility and ranking it; the newest 200 of each kind are
 # what a visitor pages through anyway, and a note asks for a narrower search.
 CANDIDATES = 200
 # A phrase ("…") over very common words re-reads every row holding them; past this
@@ -147,13 +148,28 @@ def _like_pattern(term: str) -> str:
     return f"%{escaped}%"
 
 
+class StoredVector(Func):
+    """The kind's stored, weighted tsvector column (search/migrations/0002, PostgreSQL).
+
+    Built on the row's primary key so that Django's table aliases (``V0`` inside a
+    subquery) carry over to the column, which no model field declares.
+    """
+
+    output_field = SearchVectorField()
+
+    def __init__(self, column: str):
+        super().__init__(F("pk"))
+        self.column = column
+
+    def as_sql(self, compiler, connection, **extra):
+        (pk,) = self.get_source_expressions()
+        table = compiler.quote_name_unless_alias(pk.alias)
+        return f"{table}.{connection.ops.quote_name(self.column)}", []
+
+
 def search_vector(kind: Kind):
-    """The weighted tsvector of a kind; ``search.indexes`` indexes exactly this expression."""
-    vector = None
-    for weight in sorted(kind.weights):
-        part = SearchVector(*kind.weights[weight], config=CONFIG, weight=weight)
-        vector = part if vector is None else vector + part
-    return vector
+    """The weighted tsvector of a kind, as stored and indexed by ``search.indexes``."""
+    return StoredVector(column_name(kind.key))
 
 
 @contextmanager
@@ -320,36 +336,28 @@ class Search:
             return []
         newest = F("s_date").desc(nulls_last=True)
         if self.filters.by_date:
-            return self._fetch(union.order_by(newest, "-s_rank", "s_kind", "-s_id"))
-        return self._fetch(union.order_by("-s_rank", newest, "s_kind", "-s_id"))
-
-    def _fetch(self, queryset) -> list[dict]:
-        if not self.postgres:
-            return list(queryset)
-        try:
-            with bitmap_reads():
-                return list(queryset)
-        except OperationalError:
-            # Cancelled after TIMEOUT_MS: the visitor gets a message, never an error page.
-            self.timed_out = True
-            return []
+            return list(union.order_by(newest, "-s_rank", "s_kind", "-s_id"))
+        return list(union.order_by("-s_rank", newest, "s_kind", "-s_id"))
 
     # The page -----------------------------------------------------------------
 
     def results(self) -> "Results":
         if not self.terms:
             return Results(self, [])
-        rows = self.rows(with_parts=False)
-        # A "quoted phrase" asks for those words in that order: no looking inside words.
-        if (
-            self.postgres
-            and len(rows) < FEW
-            and self.parts
-            and '"' not in self.text
-            and not self.timed_out
-        ):
-            self.used_parts = True
-            rows = self.rows(with_parts=True)
+        if not self.postgres:
+            return Results(self, self.rows(with_parts=False))
+        try:
+            # One transaction for both passes: its settings are made once (3 queries fewer).
+            with bitmap_reads():
+                rows = self.rows(with_parts=False)
+                # A "quoted phrase" asks for those words in that order: no looking inside words.
+                if len(rows) < FEW and self.parts and '"' not in self.text:
+                    self.used_parts = True
+                    rows = self.rows(with_parts=True)
+        except OperationalError:
+            # Cancelled after TIMEOUT_MS: the visitor gets a message, never an error page.
+            self.timed_out = True
+            rows = []
         return Results(self, rows)
 
     def details(self, rows: list[dict]) -> dict:
