@@ -41,7 +41,6 @@ ENV = {
     "CSRF_COOKIE_SECURE": "false",
     "SECURE_HSTS_SECONDS": "0",
     "PORTAL_REQUIRE_STAFF_MFA": "false",
-    "PORTAL_MFA_ENCRYPTION_KEY": "bench-only-mfa-key-not-a-secret-0123456789",
     "DJANGO_SETTINGS_MODULE": "portal.settings",
     "LOG_LEVEL": "WARNING",
 }
