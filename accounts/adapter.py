@@ -12,7 +12,7 @@ from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from portal.email import absolute_url
+from core.email import absolute_url
 
 
 def lockout_window_text() -> str:

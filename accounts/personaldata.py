@@ -1,4 +1,4 @@
-"""The account itself: profile, login addresses, second factors, sessions (portal.personaldata)."""
+"""The account itself: profile, login addresses, second factors, sessions (core.personaldata)."""
 
 from datetime import timedelta
 
@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.roles import roles_for
-from portal.personaldata import PersonalDataKind, Retention
+from core.personaldata import PersonalDataKind, Retention
 
 
 def user_sessions(user):

@@ -4,9 +4,9 @@ from allauth.account.utils import user_pk_to_url_str
 from django.db import transaction
 from django.urls import reverse
 
+from core.email import absolute_url, build_templated_mail
 from outbox.registry import register
 from outbox.services import enqueue
-from portal.email import absolute_url, build_templated_mail
 
 
 def invitation_link(user) -> str:

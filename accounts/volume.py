@@ -3,7 +3,7 @@
 from django.contrib.auth.hashers import make_password
 
 from accounts.models import User
-from portal.volume import VolumeError
+from core.volume import VolumeError
 
 FIRST_NAMES = [
     "Anne", "Mette", "Hanne", "Karen", "Lene", "Susanne", "Camilla", "Louise", "Maria", "Birgit",

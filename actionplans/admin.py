@@ -2,7 +2,7 @@ from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
 from actionplans.models import ActionPlan, Initiative, InitiativeUpdate, Recommender, StatusChange
-from portal.admin import RulesAdminMixin
+from core.admin import RulesAdminMixin
 
 
 @admin.register(Recommender)

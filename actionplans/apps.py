@@ -7,6 +7,6 @@ class ActionplansConfig(AppConfig):
     verbose_name = _("Handleplaner")
 
     def ready(self):
-        from portal.registry import register_nav
+        from core.registry import register_nav
 
         register_nav(_("Handleplaner"), "actionplans:plan_list", 30)

@@ -3,10 +3,10 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from actionplans.models import Initiative
+from core.csvexport import csv_response
+from core.markdown import plain_text
 from councils.models import AgendaItem
 from policies.models import UnitGoal
-from portal.csvexport import csv_response
-from portal.markdown import plain_text
 
 
 def _amount(value):

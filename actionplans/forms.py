@@ -8,10 +8,10 @@ from actionplans.letters import LETTER_RE
 from actionplans.models import ActionPlan, Initiative, InitiativeUpdate
 from actionplans.money import NotAnAmount, format_kroner, parse_kroner
 from actionplans.services import allowed_transitions, duplicate_letter_message
+from core.forms import MARKDOWN_HELP
 from councils.models import AgendaItem
 from organisation.models import Unit
 from policies.models import UnitGoal
-from portal.forms import MARKDOWN_HELP
 
 
 class DateInput(forms.DateInput):

@@ -12,9 +12,9 @@ from simple_history.models import HistoricalRecords
 
 from accounts.rules import is_administrator
 from actionplans.letters import letter_to_number
+from core.deletion import ProtectWhen
 from organisation.models import Administration, Committee, FocusArea, Unit
 from organisation.rules import is_caseworker
-from portal.deletion import ProtectWhen
 
 case_number_validator = RegexValidator(
     r"^\d{4}-\d{1,10}$",

@@ -1,9 +1,9 @@
-"""Follow-ups on initiatives written by a person (portal.personaldata)."""
+"""Follow-ups on initiatives written by a person (core.personaldata)."""
 
 from django.utils.translation import gettext_lazy as _
 
 from actionplans.models import ActionPlan, Initiative, InitiativeUpdate, StatusChange
-from portal.personaldata import PersonalDataKind
+from core.personaldata import PersonalDataKind
 
 
 def _mentions(user):

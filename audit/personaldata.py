@@ -1,11 +1,11 @@
-"""The access log: what a person opened, and its retention (portal.personaldata)."""
+"""The access log: what a person opened, and its retention (core.personaldata)."""
 
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from audit.models import AccessLog
 from audit.retention import retention_deletion
-from portal.personaldata import PersonalDataKind, Retention, before
+from core.personaldata import PersonalDataKind, Retention, before
 
 
 def _expired(now, dry_run):

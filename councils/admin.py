@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from core.admin import RulesAdminMixin, RulesInlineMixin
 from councils.models import (
     AgendaItem,
     AgendaNotification,
@@ -17,7 +18,6 @@ from councils.models import (
     Statement,
 )
 from councils.rules import agenda_is_open
-from portal.admin import RulesAdminMixin, RulesInlineMixin
 
 
 class SeatRuleInline(admin.TabularInline):
@@ -56,7 +56,7 @@ class MembershipAdmin(RulesAdminMixin, SimpleHistoryAdmin):
 
 
 # The admin honours the same lock as the portal once the minutes are approved: the inlines
-# and admins below ask the councils rules (portal.admin), given the meeting.
+# and admins below ask the councils rules (core.admin), given the meeting.
 class AgendaItemInline(RulesInlineMixin, admin.StackedInline):
     model = AgendaItem
     extra = 0

@@ -8,11 +8,11 @@ class CouncilsConfig(AppConfig):
 
     def ready(self):
         from accounts.roles import register_role_provider
+        from core.registry import register_home_panel, register_nav
         from councils.panels import upcoming_meetings_panel
         from councils.roles import council_roles
         from councils.services import AGENDA_MAIL, build_agenda_mail
         from outbox.registry import register
-        from portal.registry import register_home_panel, register_nav
 
         register_role_provider(council_roles)
         register(AGENDA_MAIL, build_agenda_mail)

@@ -5,6 +5,9 @@ from django.core.validators import MaxLengthValidator
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import MARKDOWN_HELP
+from core.markdown import plain_text
+from core.uploads import ALLOWED_LABEL, AttachmentValidator
 from councils.models import (
     COMMENT_MAX_LENGTH,
     AgendaItem,
@@ -15,9 +18,6 @@ from councils.models import (
     Response,
     Statement,
 )
-from portal.forms import MARKDOWN_HELP
-from portal.markdown import plain_text
-from portal.uploads import ALLOWED_LABEL, AttachmentValidator
 
 DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
 # Anything that looks like the start of a tag: <script, </p, <!-- , <?php …

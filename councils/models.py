@@ -13,10 +13,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.deletion import ProtectWhen
+from core.uploads import AttachmentValidator
 from councils.roles import member_council_ids, secretary_council_ids
 from organisation.models import Administration, RepresentedOrganisation, Unit
-from portal.deletion import ProtectWhen
-from portal.uploads import AttachmentValidator
 
 COMMENT_MAX_LENGTH = 5000
 COMMENT_EDIT_WINDOW = timedelta(minutes=15)
@@ -526,7 +526,7 @@ class Comment(models.Model):
         blank=True,
         related_name="replies",
     )
-    # Plain text only: sanitised with portal.markdown.plain_text before it is stored.
+    # Plain text only: sanitised with core.markdown.plain_text before it is stored.
     text = models.TextField(_("kommentar"), max_length=COMMENT_MAX_LENGTH)
     created_at = models.DateTimeField(_("skrevet"), default=timezone.now)
     edited_at = models.DateTimeField(_("rettet"), null=True, blank=True)

@@ -1,8 +1,9 @@
-"""Council seats, attendance, comments, statements and uploads (portal.personaldata)."""
+"""Council seats, attendance, comments, statements and uploads (core.personaldata)."""
 
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from core.personaldata import PersonalDataKind, Retention, before
 from councils.models import (
     AgendaItem,
     AgendaNotification,
@@ -16,7 +17,6 @@ from councils.models import (
     Response,
     Statement,
 )
-from portal.personaldata import PersonalDataKind, Retention, before
 
 # What a comment's text becomes when its retention period ends: the discussion's place in
 # the thread stays, so replies still make sense.

@@ -123,7 +123,7 @@ rules.add_perm("councils.view_comments", is_member_of | is_administrator)
 
 rules.add_perm("councils.manage_meetings", can_manage)
 rules.add_perm("councils.add_meeting", can_manage)
-# The same rules answer the portal's views and the Django admin (portal.admin).
+# The same rules answer the portal's views and the Django admin (core.admin).
 rules.add_perm("councils.change_meeting", can_edit_agenda)
 rules.add_perm("councils.delete_meeting", can_edit_agenda)
 rules.add_perm("councils.publish_meeting", can_manage)

@@ -7,6 +7,8 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from core.email import absolute_url, build_templated_mail
+from core.files import atomic_with_files, delete_files_on_commit
 from councils.models import (
     AgendaItem,
     AgendaNotification,
@@ -19,8 +21,6 @@ from councils.models import (
 )
 from outbox.models import Message, Status
 from outbox.services import enqueue
-from portal.email import absolute_url, build_templated_mail
-from portal.files import atomic_with_files, delete_files_on_commit
 
 
 def _renumber(meeting_id: int) -> None:

@@ -1,9 +1,9 @@
-"""Caseworkers' jobs in units (portal.personaldata)."""
+"""Caseworkers' jobs in units (core.personaldata)."""
 
 from django.utils.translation import gettext_lazy as _
 
+from core.personaldata import PersonalDataKind
 from organisation.models import UnitStaff
-from portal.personaldata import PersonalDataKind
 
 
 def _role(user):

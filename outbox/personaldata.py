@@ -1,10 +1,10 @@
-"""E-mails waiting in or sent through the outbox: the recipient's address (portal.personaldata)."""
+"""E-mails waiting in or sent through the outbox: the recipient's address (core.personaldata)."""
 
 from django.utils.translation import gettext_lazy as _
 
+from core.personaldata import PersonalDataKind, Retention
 from outbox.models import Message, Status
 from outbox.services import expired_messages
-from portal.personaldata import PersonalDataKind, Retention
 
 
 def _messages(user):

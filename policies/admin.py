@@ -3,14 +3,14 @@
 The portal's pages keep the rules the admin would bypass: adopted policy
 versions are frozen, and goals are saved with optimistic locking. What the
 admin may do (delete a draft version) it asks the policies rules about, as the
-portal does (portal.admin); that also refuses a posted "revert" of a version.
+portal does (core.admin); that also refuses a posted "revert" of a version.
 """
 
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from core.admin import RulesAdminMixin, allowed
 from policies.models import GoalUpdate, GoalUpdateAttachment, PolicyVersion, UnitGoal
-from portal.admin import RulesAdminMixin, allowed
 
 
 class ReadOnlyAdmin(RulesAdminMixin, SimpleHistoryAdmin):

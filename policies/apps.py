@@ -7,8 +7,8 @@ class PoliciesConfig(AppConfig):
     verbose_name = _("Politikker og mål")
 
     def ready(self):
+        from core.registry import register_home_panel, register_nav
         from policies.views.overview import my_goals_panel
-        from portal.registry import register_home_panel, register_nav
 
         register_nav(_("Politikker"), "policies:policy_list", 30)
         register_nav(_("Enhedernes mål"), "policies:goal_list", 31)

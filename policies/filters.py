@@ -3,10 +3,10 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.widgets import QuickSelect
 from organisation.models import FocusArea, Unit
 from organisation.roles import staffed_unit_ids
 from policies.models import GoalStatus, InvolvementLevel, PolicyVersion, UnitGoal
-from portal.widgets import QuickSelect
 
 
 class GoalFilterForm(forms.Form):

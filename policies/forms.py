@@ -2,6 +2,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from accounts.rules import is_administrator
+from core.forms import MARKDOWN_HELP
+from core.uploads import AttachmentValidator
 from organisation.models import Committee, Unit
 from policies.models import (
     MAX_YEAR,
@@ -11,8 +13,6 @@ from policies.models import (
     PolicyVersion,
     UnitGoal,
 )
-from portal.forms import MARKDOWN_HELP
-from portal.uploads import AttachmentValidator
 
 YEAR_MESSAGE = _("Året skal ligge mellem 2000 og 2100.")
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")

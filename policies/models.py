@@ -27,8 +27,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.uploads import AttachmentValidator
 from organisation.models import Committee, FocusArea, Unit
-from portal.uploads import AttachmentValidator
 
 MIN_YEAR = 2000
 MAX_YEAR = 2100

@@ -1,9 +1,9 @@
-"""Goal updates and their attachments written by a person (portal.personaldata)."""
+"""Goal updates and their attachments written by a person (core.personaldata)."""
 
 from django.utils.translation import gettext_lazy as _
 
+from core.personaldata import PersonalDataKind
 from policies.models import GoalUpdate, GoalUpdateAttachment, PolicyVersion, UnitGoal
-from portal.personaldata import PersonalDataKind
 
 
 def _mentions(user):

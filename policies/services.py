@@ -6,8 +6,8 @@ from pathlib import PurePath
 from django.db import transaction
 from django.utils import timezone
 
+from core.files import atomic_with_files, delete_files_on_commit
 from policies.models import GoalUpdateAttachment, Policy, PolicyVersion, UnitGoal
-from portal.files import atomic_with_files, delete_files_on_commit
 
 # Copied into a new draft when an adopted version is changed.
 VERSION_TEXT_FIELDS = ["title", "summary", *[name for name, _h in PolicyVersion.SECTIONS]]

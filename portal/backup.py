@@ -13,7 +13,7 @@ container's own pg_dump, so restore_portal and scripts/compose-restore.sh read e
 
 The database is dumped first and the files are packed after it: every row in the dump
 points at a file that was already on disk, because a file is stored before its row is
-committed (portal.files.atomic_with_files). A file uploaded after the dump lands in the
+committed (core.files.atomic_with_files). A file uploaded after the dump lands in the
 archive without a row (harmless); nothing in the dump misses its file, short of a file
 deleted in those seconds. The folder is written under a ``.partial`` name and renamed when
 complete, so a cut-off backup is never mistaken for a good one.

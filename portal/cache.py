@@ -165,7 +165,7 @@ def redis_caches(url: str, *, timeout_ms: int, retry_seconds: int, fallback_tabl
             "LOCATION": url,
             "OPTIONS": {**options, "FALLBACK": "fallback"},
         },
-        # The anonymous page cache: without Redis it is simply off (portal/pagecache.py).
+        # The anonymous page cache: without Redis it is simply off (core/pagecache.py).
         "pages": {"BACKEND": backend, "LOCATION": url, "OPTIONS": {**options, "FALLBACK": None}},
         # Shared by every gunicorn worker, so login rate limits keep limiting during an outage.
         "fallback": {

@@ -1,7 +1,7 @@
 from django.conf import settings
 
 from accounts.roles import roles_for
-from portal.registry import nav_entries
+from core.registry import nav_entries
 
 
 def portal(request):

@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.utils.cache import add_never_cache_headers
 
-from portal.pagecache import PUBLIC_PAGES
+from core.pagecache import PUBLIC_PAGES
 
 
 class DanishUnlessChosenMiddleware:
@@ -23,7 +23,7 @@ def _may_be_kept(request, response) -> bool:
     """Whether a browser or proxy may keep this answer; everything else gets no-store.
 
     Kept as they are: answers that already say no-store (protected files, the health
-    check), and what an anonymous visitor gets on a public page (portal/pagecache.py) or
+    check), and what an anonymous visitor gets on a public page (core/pagecache.py) or
     from a view that marks its answer public because it is the same for everyone (the
     council's public calendar feed). The user is looked at last, so the health check
     and the like never load a session.

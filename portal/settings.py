@@ -95,6 +95,7 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "simple_history",
     "csp",
+    "core",
     "portal",
     *PORTAL_APPS,
 ]
@@ -118,7 +119,7 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "accounts.middleware.RequireStaffMFAMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
-    "portal.pagecache.PublicPageCacheMiddleware",
+    "core.pagecache.PublicPageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -203,7 +204,7 @@ else:
 PORTAL_READY_TIMEOUT_MS = env_int("PORTAL_READY_TIMEOUT_MS", 2000)
 
 # What anonymous visitors see on the busiest public pages is kept this long (0: off);
-# see portal/pagecache.py.
+# see core/pagecache.py.
 PORTAL_PAGE_CACHE_SECONDS = env_int("PORTAL_PAGE_CACHE_SECONDS", 30)
 
 AUTH_USER_MODEL = "accounts.User"

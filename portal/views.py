@@ -4,8 +4,8 @@ from django.shortcuts import render
 from django.template import loader
 from django.views.decorators.cache import never_cache
 
+from core.registry import home_panels
 from portal.readiness import NOT_USED, OK, readiness
-from portal.registry import home_panels
 
 
 def home(request):

@@ -9,7 +9,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
-from portal.personaldata import kinds
+from core.personaldata import kinds
 
 
 def collect(user) -> list[dict]:

@@ -13,7 +13,7 @@ from django.db.models.functions import Replace
 from django.utils.translation import gettext as _
 from simple_history.models import HistoricalChanges
 
-from portal.personaldata import Identity, find_mentions, kinds
+from core.personaldata import Identity, find_mentions, kinds
 from privacy.models import PrivacyAction
 
 TEXT_FIELDS = (models.CharField, models.TextField)

@@ -8,7 +8,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from portal.personaldata import before, kinds
+from core.personaldata import before, kinds
 from privacy.models import PrivacyAction
 
 logger = logging.getLogger("privacy.retention")

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from portal.admin import RulesAdminMixin, RulesInlineMixin
+from core.admin import RulesAdminMixin, RulesInlineMixin
 from reports.models import FocusAreaNarrative, Rendition, ReportAttachment, StatusReport
 
 
@@ -15,7 +15,7 @@ class AttachmentInline(RulesInlineMixin, admin.TabularInline):
 
 
 # A published report, its bilag and its texts are the record: the reports rules say so
-# to the portal and to the admin alike (portal.admin).
+# to the portal and to the admin alike (core.admin).
 @admin.register(StatusReport)
 class StatusReportAdmin(RulesAdminMixin, admin.ModelAdmin):
     list_display = ["title", "period", "version", "status", "published_at"]

@@ -7,6 +7,6 @@ class ReportsConfig(AppConfig):
     verbose_name = _("Statusnotater")
 
     def ready(self):
-        from portal.registry import register_nav
+        from core.registry import register_nav
 
         register_nav(_("Statusnotater"), "reports:archive", 40)

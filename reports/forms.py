@@ -5,8 +5,8 @@ from django.contrib.auth.models import AnonymousUser
 from django.utils.translation import gettext_lazy as _
 
 from actionplans.models import ActionPlan
+from core.forms import MARKDOWN_HELP
 from policies.models import PolicyVersion
-from portal.forms import MARKDOWN_HELP
 from reports.models import FocusAreaNarrative, ReportAttachment, StatusReport
 
 

@@ -7,10 +7,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from actionplans.models import ActionPlan
+from core.deletion import ProtectWhen
+from core.uploads import AttachmentValidator
 from organisation.models import Committee, FocusArea
 from policies.models import PolicyVersion
-from portal.deletion import ProtectWhen
-from portal.uploads import AttachmentValidator
 
 
 class StatusReportQuerySet(models.QuerySet):

@@ -19,7 +19,7 @@ def is_editable(user, obj):
     return report is not None and not report.is_published
 
 
-# The same rules answer the portal's views and the Django admin (portal.admin): a
+# The same rules answer the portal's views and the Django admin (core.admin): a
 # published report and its bilag and texts are the record and change no more.
 can_edit = is_administrator & is_editable
 

@@ -14,7 +14,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from kombu.exceptions import OperationalError as KombuOperationalError
 
-from portal.files import atomic_with_files, delete_files_on_commit
+from core.files import atomic_with_files, delete_files_on_commit
 from reports.assembly import assemble
 from reports.models import FocusAreaNarrative, Rendition, ReportAttachment, StatusReport
 from reports.pdf import render_pdf, sha256

@@ -99,7 +99,7 @@ def screens():
 
 
 def log_in(page, email):
-    from portal.demo import DEMO_PASSWORD
+    from core.demo import DEMO_PASSWORD
 
     page.goto("/konto/login/")
     page.get_by_label("E-mail").fill(email)

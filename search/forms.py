@@ -1,10 +1,10 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.widgets import QuickSelect
 from councils.models import Council
 from organisation.models import Unit
 from policies.models import MAX_YEAR, MIN_YEAR
-from portal.widgets import QuickSelect
 from search.registry import KINDS
 
 RELEVANCE, NEWEST = "relevans", "dato"

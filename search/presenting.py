@@ -8,7 +8,7 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
-from portal.markdown import plain_text, render_markdown
+from core.markdown import plain_text, render_markdown
 from search.registry import KINDS
 
 WORD = re.compile(r"\w+")

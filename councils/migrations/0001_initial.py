@@ -3,7 +3,7 @@
 import councils.models
 import django.db.models.deletion
 import django.utils.timezone
-import portal.uploads
+import core.uploads
 from django.conf import settings
 from django.db import migrations, models
 
@@ -42,7 +42,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('title', models.CharField(blank=True, max_length=200, verbose_name='titel')),
-                ('file', models.FileField(upload_to=councils.models.attachment_upload_to, validators=[portal.uploads.AttachmentValidator()], verbose_name='fil')),
+                ('file', models.FileField(upload_to=councils.models.attachment_upload_to, validators=[core.uploads.AttachmentValidator()], verbose_name='fil')),
                 ('filename', models.CharField(max_length=255, verbose_name='filnavn')),
                 ('size', models.PositiveBigIntegerField(default=0, verbose_name='størrelse')),
                 ('uploaded_at', models.DateTimeField(auto_now_add=True, verbose_name='uploadet')),

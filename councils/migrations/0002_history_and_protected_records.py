@@ -2,7 +2,7 @@
 
 import django.db.models.deletion
 import django.utils.timezone
-import portal.deletion
+import core.deletion
 import simple_history.models
 from django.conf import settings
 from django.db import migrations, models
@@ -20,17 +20,17 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='attachment',
             name='uploaded_by',
-            field=models.ForeignKey(null=True, on_delete=portal.deletion.ProtectWhen(django.db.models.deletion.SET_NULL, item__meeting__status='minutes_approved'), related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='uploadet af'),
+            field=models.ForeignKey(null=True, on_delete=core.deletion.ProtectWhen(django.db.models.deletion.SET_NULL, item__meeting__status='minutes_approved'), related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='uploadet af'),
         ),
         migrations.AlterField(
             model_name='attendance',
             name='membership',
-            field=models.ForeignKey(on_delete=portal.deletion.ProtectWhen(django.db.models.deletion.CASCADE, meeting__status='minutes_approved'), related_name='attendances', to='councils.membership', verbose_name='medlemskab'),
+            field=models.ForeignKey(on_delete=core.deletion.ProtectWhen(django.db.models.deletion.CASCADE, meeting__status='minutes_approved'), related_name='attendances', to='councils.membership', verbose_name='medlemskab'),
         ),
         migrations.AlterField(
             model_name='statement',
             name='recorded_by',
-            field=models.ForeignKey(null=True, on_delete=portal.deletion.ProtectWhen(django.db.models.deletion.SET_NULL, item__meeting__status='minutes_approved'), related_name='+', to=settings.AUTH_USER_MODEL),
+            field=models.ForeignKey(null=True, on_delete=core.deletion.ProtectWhen(django.db.models.deletion.SET_NULL, item__meeting__status='minutes_approved'), related_name='+', to=settings.AUTH_USER_MODEL),
         ),
         migrations.CreateModel(
             name='HistoricalAttendance',

@@ -15,9 +15,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 from icalendar import Calendar, Event
 
+from core.email import absolute_url
 from councils.models import CalendarToken, Council, Meeting, new_calendar_token
 from councils.roles import member_council_ids
-from portal.email import absolute_url
 
 DEFAULT_DURATION = timedelta(hours=2)
 

@@ -8,12 +8,12 @@ from django.views.generic import FormView, TemplateView
 
 from audit.access import access_logged
 from audit.models import Action
+from core.dates import format_datetime
+from core.drafts import saved_draft_tag
 from councils import services
 from councils.forms import CommentForm, HideCommentForm
 from councils.models import COMMENT_MAX_LENGTH, AgendaItem, Comment, MeetingStatus
 from councils.views.base import GuardedObjectMixin
-from portal.dates import format_datetime
-from portal.drafts import saved_draft_tag
 
 
 def deadline_passed_message(meeting) -> str:

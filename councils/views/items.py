@@ -8,12 +8,12 @@ from django.views.generic import FormView, View
 
 from audit.access import access_logged
 from audit.models import Action
+from core.files import protected_file_response
 from councils import services
 from councils.forms import AgendaItemForm, AttachmentForm, ResponseForm, StatementForm
 from councils.models import AgendaItem, Attachment, Meeting, Response, Statement
 from councils.views.base import AgendaLockMixin, GuardedObjectMixin, VisibleObjectMixin
 from councils.views.meetings import ConfirmView
-from portal.files import protected_file_response
 
 
 class ItemMixin:

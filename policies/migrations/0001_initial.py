@@ -3,7 +3,7 @@
 import django.core.validators
 import django.db.models.deletion
 import policies.models
-import portal.uploads
+import core.uploads
 import simple_history.models
 from django.conf import settings
 from django.db import migrations, models
@@ -54,7 +54,7 @@ class Migration(migrations.Migration):
             name='GoalUpdateAttachment',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('file', models.FileField(max_length=300, upload_to=policies.models.attachment_path, validators=[portal.uploads.AttachmentValidator()], verbose_name='fil')),
+                ('file', models.FileField(max_length=300, upload_to=policies.models.attachment_path, validators=[core.uploads.AttachmentValidator()], verbose_name='fil')),
                 ('name', models.CharField(max_length=255, verbose_name='navn')),
                 ('size', models.PositiveBigIntegerField(default=0, verbose_name='størrelse')),
                 ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='uploadet')),
@@ -71,7 +71,7 @@ class Migration(migrations.Migration):
             name='HistoricalGoalUpdateAttachment',
             fields=[
                 ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('file', models.TextField(max_length=300, validators=[portal.uploads.AttachmentValidator()], verbose_name='fil')),
+                ('file', models.TextField(max_length=300, validators=[core.uploads.AttachmentValidator()], verbose_name='fil')),
                 ('name', models.CharField(max_length=255, verbose_name='navn')),
                 ('size', models.PositiveBigIntegerField(default=0, verbose_name='størrelse')),
                 ('history_id', models.AutoField(primary_key=True, serialize=False)),

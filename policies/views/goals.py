@@ -8,6 +8,8 @@ from django.views.decorators.http import require_http_methods
 
 from audit.access import access_logged
 from audit.models import Action
+from core.csvexport import csv_response
+from core.email import absolute_url
 from organisation.roles import staffed_unit_ids
 from policies import services
 from policies.filters import filtered_goals
@@ -20,8 +22,6 @@ from policies.models import (
     ladder,
 )
 from policies.views.common import paginate, require
-from portal.csvexport import csv_response
-from portal.email import absolute_url
 
 
 def goal_list(request):

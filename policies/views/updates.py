@@ -7,13 +7,13 @@ from django.views.decorators.http import require_http_methods
 
 from audit.access import access_logged
 from audit.models import Action
+from core.drafts import saved_draft_tag
+from core.files import atomic_with_files, protected_file_response
 from policies import services
 from policies.forms import GoalUpdateForm
 from policies.history import update_history
 from policies.models import GoalUpdate, GoalUpdateAttachment, UnitGoal
 from policies.views.common import require
-from portal.drafts import saved_draft_tag
-from portal.files import atomic_with_files, protected_file_response
 
 
 def _visible_update(request, pk):

@@ -4,7 +4,7 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_POST
 
-from portal.personaldata import kinds
+from core.personaldata import kinds
 from privacy.export import build_zip, zip_filename
 
 

@@ -2,7 +2,7 @@
 
 import django.db.models.deletion
 import django.utils.timezone
-import portal.uploads
+import core.uploads
 import reports.models
 from django.conf import settings
 from django.db import migrations, models
@@ -81,7 +81,7 @@ class Migration(migrations.Migration):
                 ('position', models.PositiveSmallIntegerField(default=0, verbose_name='rækkefølge')),
                 ('title', models.CharField(max_length=250, verbose_name='titel')),
                 ('description', models.TextField(blank=True, verbose_name='beskrivelse')),
-                ('file', models.FileField(blank=True, upload_to=reports.models.attachment_upload_to, validators=[portal.uploads.AttachmentValidator()], verbose_name='fil')),
+                ('file', models.FileField(blank=True, upload_to=reports.models.attachment_upload_to, validators=[core.uploads.AttachmentValidator()], verbose_name='fil')),
                 ('original_name', models.CharField(blank=True, editable=False, max_length=255, verbose_name='filnavn')),
                 ('action_plan', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='actionplans.actionplan', verbose_name='handleplan')),
                 ('policy_version', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='policies.policyversion', verbose_name='politik')),

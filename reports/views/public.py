@@ -4,7 +4,7 @@ from django.shortcuts import get_object_or_404, render
 
 from audit.access import access_logged
 from audit.models import Action
-from portal.files import protected_file_response
+from core.files import protected_file_response
 from reports.models import Rendition, ReportAttachment, StatusReport
 
 

@@ -280,7 +280,7 @@ def admin_history(name):
     return kwargs
 
 
-# Old versions are shown in the admin, never restored from there (portal.admin).
+# Old versions are shown in the admin, never restored from there (core.admin).
 ROWS += [
     Row(
         "admin:actionplans_actionplan_simple_history",

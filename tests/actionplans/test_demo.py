@@ -7,7 +7,7 @@ import pytest
 
 from actionplans.economy import plan_economy
 from actionplans.models import ActionPlan, Initiative
-from portal.demo import load_demo
+from core.demo import load_demo
 
 pytestmark = pytest.mark.django_db
 

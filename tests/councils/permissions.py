@@ -414,7 +414,7 @@ def admin_history(name):
     return kwargs
 
 
-# Old versions are shown in the admin, never restored from there (portal.admin).
+# Old versions are shown in the admin, never restored from there (core.admin).
 ROWS += [
     Row(
         "admin:councils_meeting_simple_history",

@@ -1,4 +1,4 @@
-"""What a user types survives a failed save (issue 12, point 7): portal/static/portal/draft.js."""
+"""What a user types survives a failed save (issue 12, point 7): core/static/core/draft.js."""
 
 import re
 

@@ -12,7 +12,7 @@ from django.core.cache import caches
 from django.test import Client
 from django.urls import reverse
 
-from portal.pagecache import HEADER
+from core.pagecache import HEADER
 from tests.accounts.factories import TEST_PASSWORD
 
 # The public pages the page cache serves that take no object in their address.

@@ -1,4 +1,4 @@
-"""Every admin page of a model the rules speak about asks the rules (portal.admin).
+"""Every admin page of a model the rules speak about asks the rules (core.admin).
 
 A new ModelAdmin or inline for such a model that forgets the mixin would answer from
 model-level permissions alone, and let an administrator change a locked record there.
@@ -9,7 +9,7 @@ from django.contrib import admin
 from django.contrib.auth import get_permission_codename
 from rules.permissions import perm_exists
 
-from portal.admin import RulesAdminMixin, RulesInlineMixin
+from core.admin import RulesAdminMixin, RulesInlineMixin
 
 # Comments are never edited in the admin at all (every field read-only, no adding).
 EXEMPT = {"councils.comment"}

@@ -10,7 +10,7 @@ from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from portal.volume import generate
+from core.volume import generate
 from tests.permissions.matrix import all_rows
 from tests.world import build_world
 

@@ -372,7 +372,7 @@ def admin_history(name):
     return kwargs
 
 
-# Old versions are shown in the admin, never restored from there (portal.admin).
+# Old versions are shown in the admin, never restored from there (core.admin).
 ROWS += [
     Row(
         "admin:policies_policyversion_simple_history",

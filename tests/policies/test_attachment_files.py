@@ -13,8 +13,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import DatabaseError, connection
 from django.urls import reverse
 
+from core.files import atomic_with_files
 from policies.models import GoalUpdate, GoalUpdateAttachment
-from portal.files import atomic_with_files
 from tests.policies.factories import PDF_BYTES, GoalUpdateAttachmentFactory
 
 pytestmark = pytest.mark.django_db

@@ -1,7 +1,7 @@
 import pytest
 
+from core.demo import load_demo
 from policies.models import GoalUpdate, PolicyVersion, UnitGoal
-from portal.demo import load_demo
 from tests.policies.factories import ensure_focus_areas
 
 pytestmark = pytest.mark.django_db

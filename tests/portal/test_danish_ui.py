@@ -11,8 +11,8 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import translation
 
-from portal.dates import format_date, format_datetime
-from portal.forms import MARKDOWN_HELP, choose_label
+from core.dates import format_date, format_datetime
+from core.forms import MARKDOWN_HELP, choose_label
 from tests.permissions.matrix import all_rows
 from tests.world import ROLES
 

@@ -15,9 +15,9 @@ from django.db import OperationalError, transaction
 from django.db.models.sql.compiler import SQLDeleteCompiler, SQLInsertCompiler
 from django.urls import reverse
 
+from core.files import delete_files_on_commit
 from councils import services as council_services
 from councils.models import Attachment
-from portal.files import delete_files_on_commit
 from reports import services as report_services
 from reports.models import ReportAttachment
 from tests.reports.factories import TINY_PDF

@@ -8,7 +8,7 @@ from django.db import transaction
 from django.test import Client
 from django.urls import reverse
 
-from portal.pagecache import PUBLIC_PAGES
+from core.pagecache import PUBLIC_PAGES
 from tests.permissions.matrix import all_rows
 from tests.world import ROLES
 

@@ -1,4 +1,4 @@
-from portal import markdown
+from core import markdown
 
 TEXTS = [
     "# Overskrift\n\n| a | b |\n|---|---|\n| 1 | 2 |\n",

@@ -62,7 +62,7 @@ def test_danish_even_when_the_browser_prefers_english(client):
 
 
 def test_csv_export_has_bom_semicolons_and_neutralises_formulas():
-    from portal.csvexport import csv_response
+    from core.csvexport import csv_response
 
     response = csv_response("x.csv", ["Navn", "Beløb"], [['=HYPERLINK("x")', 5], ["Åse", None]])
     text = response.content.decode("utf-8")

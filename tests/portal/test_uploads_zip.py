@@ -10,8 +10,8 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from core.uploads import ZIP_MAX_ENTRIES, AttachmentValidator
 from councils.models import Attachment
-from portal.uploads import ZIP_MAX_ENTRIES, AttachmentValidator
 
 ODT = "application/vnd.oasis.opendocument.text"
 BOMB_BYTES = 50 * 1024 * 1024

@@ -7,10 +7,10 @@ from django.db import transaction
 
 from accounts.models import User
 from actionplans.models import ActionPlan, Initiative
+from core.volume import SPEC, generate, scaled
 from councils.models import AgendaItem, Comment, Council, Meeting, Membership
 from organisation.models import Unit
 from policies.models import GoalUpdate, UnitGoal
-from portal.volume import SPEC, generate, scaled
 from reports.models import StatusReport
 
 MODELS = {

@@ -1,6 +1,6 @@
 from django import forms
 
-from portal.widgets import QuickSelect
+from core.widgets import QuickSelect
 
 CHOICES = [("", "Alle"), ("1", "Én & to"), ("2", "<script>")]
 

@@ -7,7 +7,7 @@ from django.conf import settings
 from django.db.models import QuerySet
 from simple_history.models import HistoricalChanges
 
-from portal.personaldata import kinds
+from core.personaldata import kinds
 from tests.accounts.factories import UserFactory
 
 pytestmark = pytest.mark.django_db

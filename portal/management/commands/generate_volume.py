@@ -3,7 +3,7 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
-from portal.volume import VolumeError, generate
+from core.volume import VolumeError, generate
 
 
 class Command(BaseCommand):

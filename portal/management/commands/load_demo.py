@@ -2,7 +2,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from portal.demo import load_demo
+from core.demo import load_demo
 
 FORCE_FLAG = "--force-insecure-demo"
 

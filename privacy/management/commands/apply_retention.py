@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from portal.personaldata import kinds
+from core.personaldata import kinds
 from privacy.retention import FORMER_MEMBERS, apply_retention
 
 

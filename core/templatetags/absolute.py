@@ -3,7 +3,7 @@
 from django import template
 from django.urls import reverse
 
-from portal.email import absolute_url as _absolute
+from core.email import absolute_url as _absolute
 
 register = template.Library()
 

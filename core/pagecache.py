@@ -46,7 +46,7 @@ MARKER = "__portal_csrf_token__"
 # The rendered token is written into the page as the csrfmiddlewaretoken input's value.
 TOKEN_RE = re.compile(r'name="csrfmiddlewaretoken" value="([A-Za-z0-9]{64})"')
 HEADER = "X-Portal-Page-Cache"
-logger = logging.getLogger("portal.pagecache")
+logger = logging.getLogger("core.pagecache")
 
 
 def page_cache():

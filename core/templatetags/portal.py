@@ -14,7 +14,7 @@ def query_replace(context, **kwargs):
 
 @register.filter(name="markdown")
 def markdown_filter(text):
-    from portal.markdown import render_markdown
+    from core.markdown import render_markdown
 
     return render_markdown(text)
 
@@ -24,7 +24,7 @@ def describedby(field):
     """The ids that describe a field: its help text, its errors, and any extra ids the form
     declared (``field.describedby_extra``, e.g. a character counter). The one place that
     builds aria-describedby, so that a field's error is always announced with it."""
-    from portal.forms import describedby_ids
+    from core.forms import describedby_ids
 
     return " ".join(describedby_ids(field))
 
@@ -32,7 +32,7 @@ def describedby(field):
 @register.simple_tag(takes_context=True)
 def form_error_title_prefix(context):
     """'Fejl: ' when a form on the page has errors, so the page title tells at once."""
-    from portal.forms import context_has_form_errors
+    from core.forms import context_has_form_errors
 
     if context_has_form_errors(context):
         from django.utils.translation import gettext
@@ -44,7 +44,7 @@ def form_error_title_prefix(context):
 @register.simple_tag
 def errored_fields(form):
     """The fields of a form that have errors, in form order, for the error summary."""
-    from portal.forms import fields_with_errors
+    from core.forms import fields_with_errors
 
     return fields_with_errors(form)
 
@@ -56,7 +56,7 @@ def prepare_field(field):
     Set on the widget (replacing, never appending, so a second render does not repeat ids);
     a radio or checkbox group is described on its <fieldset>, and its options too once in error.
     """
-    from portal.forms import apply_empty_label, describedby_ids
+    from core.forms import apply_empty_label, describedby_ids
 
     apply_empty_label(field.field)
     widget = field.field.widget
@@ -73,7 +73,7 @@ def prepare_field(field):
 @register.filter
 def file_label(name, size=None):
     """'PDF, 643 kB': a file's type and a readable size, for a link to a bilag."""
-    from portal.files import file_label as label
+    from core.files import file_label as label
 
     return label(name, size)
 
@@ -82,7 +82,7 @@ def file_label(name, size=None):
 def portal_datetime(value, arg=""):
     """A date and time the portal's one way: '16. oktober 2026 kl. 14:00' (weekday first with
     'weekday'). The date is the language's DATE_FORMAT, so nb and en read naturally too."""
-    from portal.dates import format_datetime
+    from core.dates import format_datetime
 
     return format_datetime(value, weekday=arg == "weekday")
 
@@ -90,6 +90,6 @@ def portal_datetime(value, arg=""):
 @register.filter
 def portal_date(value, arg=""):
     """A date the portal's one way: '16. oktober 2026' ('weekday': 'fredag 16. oktober 2026')."""
-    from portal.dates import format_date
+    from core.dates import format_date
 
     return format_date(value, weekday=arg == "weekday")

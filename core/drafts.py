@@ -1,4 +1,4 @@
-"""Drafts kept in the browser (portal/static/portal/draft.js) for forms with long free text.
+"""Drafts kept in the browser (core/static/core/draft.js) for forms with long free text.
 
 A form carries ``data-draft-key`` (templates/includes/draft_attrs.html with ``draft_key`` in
 the context); the view that saves it says so with ``saved_draft_tag(key)`` as the success

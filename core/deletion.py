@@ -4,7 +4,7 @@ from django.db.models import CASCADE, ProtectedError
 from django.utils.deconstruct import deconstructible
 
 
-@deconstructible(path="portal.deletion.ProtectWhen")
+@deconstructible(path="core.deletion.ProtectWhen")
 class ProtectWhen:
     """PROTECT the referencing rows that match ``lookup``; ``otherwise`` (CASCADE, SET_NULL…)
     for the rest.
