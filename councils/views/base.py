@@ -1,56 +1,11 @@
 """What every council view shares: objects read through visible_to, rules checks, 404 vs login."""
 
-from django.contrib.auth.views import redirect_to_login
-from django.http import Http404
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.utils.translation import gettext as _
-from rules.contrib.views import PermissionRequiredMixin
 
+from core.views import GuardedObjectMixin, LoginOn404Mixin, VisibleObjectMixin  # noqa: F401
 from councils.rules import meeting_of
 from councils.services import AgendaLocked
-
-
-class LoginOn404Mixin:
-    """Hidden objects are a 404; an anonymous visitor is asked to log in instead.
-
-    The anonymous visitor gets the login page for every hidden or missing
-    object alike, so the answer reveals nothing; a member following an e-mail
-    link while logged out lands on the login page and then on the agenda.
-    """
-
-    def dispatch(self, request, *args, **kwargs):
-        try:
-            return super().dispatch(request, *args, **kwargs)
-        except Http404:
-            if not request.user.is_authenticated:
-                return redirect_to_login(request.get_full_path())
-            raise
-
-
-class VisibleObjectMixin(LoginOn404Mixin):
-    """``self.object`` is read once, through ``Model.objects.visible_to(user)``."""
-
-    model = None
-    pk_url_kwarg = "pk"
-
-    def get_queryset(self):
-        return self.model.objects.visible_to(self.request.user)
-
-    def get_object(self):
-        if not hasattr(self, "_object"):
-            self._object = get_object_or_404(self.get_queryset(), pk=self.kwargs[self.pk_url_kwarg])
-        return self._object
-
-    @property
-    def object(self):
-        return self.get_object()
-
-
-class GuardedObjectMixin(VisibleObjectMixin, PermissionRequiredMixin):
-    """A visible object and a ``rules`` permission on it (403 when visible but not allowed)."""
-
-    def get_permission_object(self):
-        return self.get_object()
 
 
 def agenda_locked_message(*, posted: bool) -> str:

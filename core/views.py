@@ -1,0 +1,56 @@
+"""The one way a view guards an object: read it through ``Model.objects.visible_to(user)``
+(hidden or missing → 404, or the login page for an anonymous visitor), then ask the app's
+``rules`` permission on it (visible but not allowed → 403).
+
+    class MeetingEditView(GuardedObjectMixin, UpdateView):
+        model = Meeting
+        permission_required = "councils.change_meeting"
+"""
+
+from django.contrib.auth.views import redirect_to_login
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from rules.contrib.views import PermissionRequiredMixin
+
+
+class LoginOn404Mixin:
+    """Hidden objects are a 404; an anonymous visitor is asked to log in instead.
+
+    The anonymous visitor gets the login page for every hidden or missing
+    object alike, so the answer reveals nothing; a member following an e-mail
+    link while logged out lands on the login page and then on the agenda.
+    """
+
+    def dispatch(self, request, *args, **kwargs):
+        try:
+            return super().dispatch(request, *args, **kwargs)
+        except Http404:
+            if not request.user.is_authenticated:
+                return redirect_to_login(request.get_full_path())
+            raise
+
+
+class VisibleObjectMixin(LoginOn404Mixin):
+    """``self.object`` is read once, through ``Model.objects.visible_to(user)``."""
+
+    model = None
+    pk_url_kwarg = "pk"
+
+    def get_queryset(self):
+        return self.model.objects.visible_to(self.request.user)
+
+    def get_object(self):
+        if not hasattr(self, "_object"):
+            self._object = get_object_or_404(self.get_queryset(), pk=self.kwargs[self.pk_url_kwarg])
+        return self._object
+
+    @property
+    def object(self):
+        return self.get_object()
+
+
+class GuardedObjectMixin(VisibleObjectMixin, PermissionRequiredMixin):
+    """A visible object and a ``rules`` permission on it (403 when visible but not allowed)."""
+
+    def get_permission_object(self):
+        return self.get_object()
