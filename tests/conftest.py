@@ -60,6 +60,19 @@ def _media_root(request, settings, tmp_path):
 
 
 @pytest.fixture(autouse=True)
+def _fresh_local_caches():
+    """Each test starts with empty in-process caches. allauth's login rate limit (30 a minute
+    from one address) counts in the cache, so on a fast machine the browser tests' logins
+    added up across tests and a later login got "429 Too Many Requests"."""
+    from django.core.cache import caches
+    from django.core.cache.backends.locmem import LocMemCache
+
+    for cache in caches.all(initialized_only=True):
+        if isinstance(cache, LocMemCache):
+            cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def _data_migration_rows(request):
     """Transactional tests empty every table afterwards, including rows a data migration
     made; put the five focus areas back so every test sees the database as migrated."""
