@@ -15,7 +15,6 @@ from simple_history.models import HistoricalRecords
 
 from core.deletion import ProtectWhen
 from core.uploads import AttachmentValidator
-from councils.roles import member_council_ids, secretary_council_ids
 from organisation.models import Administration, RepresentedOrganisation, Unit
 
 COMMENT_MAX_LENGTH = 5000
@@ -264,6 +263,44 @@ class Membership(models.Model):
         if self.organisation_id:
             return f"{label}, {self.organisation.abbreviation or self.organisation.name}"
         return label
+
+
+def council_seats(user) -> dict[int, frozenset[str]]:
+    """council id → the seat types the user holds there today, read once per user object.
+
+    Every request asks (the header shows the roles; visibility and permissions depend
+    on the seats), so the seats are read with one query and kept on the user object,
+    like ``organisation.roles.staffed_unit_ids``. Here beside Membership, so that the
+    querysets below and ``councils.roles`` both import it from the models.
+    """
+    if user is None or not user.is_authenticated or not user.is_active:
+        return {}
+    cached = getattr(user, "_council_seats", None)
+    if cached is None:
+        found: dict[int, set[str]] = {}
+        rows = Membership.objects.active().filter(user=user).values_list("council_id", "seat_type")
+        for council_id, seat_type in rows:
+            found.setdefault(council_id, set()).add(seat_type)
+        cached = {council_id: frozenset(types) for council_id, types in found.items()}
+        user._council_seats = cached
+    return cached
+
+
+def forget_council_seats(user) -> None:
+    """Drops the cached seats (after a membership of this user object changed)."""
+    for attr in ("_council_seats", "_portal_roles"):
+        if hasattr(user, attr):
+            delattr(user, attr)
+
+
+def member_council_ids(user) -> frozenset[int]:
+    return frozenset(council_seats(user))
+
+
+def secretary_council_ids(user) -> frozenset[int]:
+    return frozenset(
+        cid for cid, types in council_seats(user).items() if SeatType.SECRETARY in types
+    )
 
 
 class MeetingStatus(models.TextChoices):
