@@ -1,8 +1,6 @@
 import secrets
-import uuid
 from dataclasses import dataclass
 from datetime import timedelta
-from pathlib import PurePath
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -13,8 +11,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.attachments import AttachmentBase, RandomUploadPath, attachment_file_field
 from core.deletion import ProtectWhen
-from core.uploads import AttachmentValidator
 from organisation.models import Administration, RepresentedOrganisation, Unit
 
 COMMENT_MAX_LENGTH = 5000
@@ -455,10 +453,8 @@ class AgendaItem(models.Model):
         return self.kind in ADVICE_KINDS
 
 
-def attachment_upload_to(instance, filename):
-    # A random stored name: the original name is kept in the row, never trusted on disk.
-    suffix = PurePath(filename).suffix.lower()
-    return f"councils/bilag/{uuid.uuid4().hex}{suffix}"
+# Named here because the migrations refer to it by this name.
+attachment_upload_to = RandomUploadPath("councils/bilag")
 
 
 class AttachmentQuerySet(models.QuerySet):
@@ -466,14 +462,14 @@ class AttachmentQuerySet(models.QuerySet):
         return self.filter(item__in=AgendaItem.objects.visible_to(user))
 
 
-class Attachment(models.Model):
+class Attachment(AttachmentBase):
+    original_name_field = "filename"
+
     item = models.ForeignKey(
         AgendaItem, verbose_name=_("punkt"), on_delete=models.CASCADE, related_name="attachments"
     )
     title = models.CharField(_("titel"), max_length=200, blank=True)
-    file = models.FileField(
-        _("fil"), upload_to=attachment_upload_to, validators=[AttachmentValidator()]
-    )
+    file = attachment_file_field(attachment_upload_to)
     filename = models.CharField(_("filnavn"), max_length=255)
     size = models.PositiveBigIntegerField(_("størrelse"), default=0)
     # Who put a bilag on approved minutes stays on record (see Attendance.membership).

@@ -132,10 +132,8 @@ def add_attachment(*, attachment: Attachment, upload, user) -> Attachment:
     """
     with atomic_with_files() as stored:
         _lock_open(attachment.item.meeting_id)
-        attachment.filename = upload.name[-255:]
-        attachment.size = upload.size
         attachment.uploaded_by = user
-        stored.save(attachment.file, upload.name, upload)
+        attachment.take_upload(upload, stored)
         attachment.save()
     return attachment
 
