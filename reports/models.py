@@ -157,6 +157,10 @@ class ReportAttachment(AttachmentBase):
     def __str__(self):
         return self.title
 
+    @property
+    def filename(self):
+        return self.display_name
+
 
 ACTIVE_STATUSES = ("queued", "rendering")
 

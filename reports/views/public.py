@@ -45,4 +45,4 @@ def attachment_file(request, pk):
     attachment = get_object_or_404(ReportAttachment.objects.select_related("report"), pk=pk)
     if not request.user.has_perm("reports.view_statusreport", attachment.report):
         raise Http404
-    return protected_file_response(attachment.file, download_name=attachment.display_name)
+    return protected_file_response(attachment.file, download_name=attachment.filename)
