@@ -22,19 +22,28 @@ from councils.models import (
 )
 
 
+def meeting_of(obj):
+    """The meeting an agenda object belongs to (meeting, item, attachment, statement,
+    attendance), or None."""
+    if isinstance(obj, Meeting):
+        return obj
+    if isinstance(obj, AgendaItem | Attendance):
+        return obj.meeting
+    if isinstance(obj, Attachment | Statement):
+        return obj.item.meeting
+    return None
+
+
 def _council_id(obj):
     """The council an object belongs to (council, meeting, item, attachment, comment…)."""
     if isinstance(obj, Council):
         return obj.pk
-    if isinstance(obj, Meeting | Membership):
+    if isinstance(obj, Membership):
         return obj.council_id
-    if isinstance(obj, Attendance):
-        return obj.meeting.council_id
-    if isinstance(obj, AgendaItem):
-        return obj.meeting.council_id
-    if isinstance(obj, Attachment | Comment | Statement):
+    if isinstance(obj, Comment):
         return obj.item.meeting.council_id
-    return None
+    meeting = meeting_of(obj)
+    return meeting.council_id if meeting is not None else None
 
 
 @rules.predicate
@@ -77,18 +86,6 @@ def is_hidden_comment(user, comment):
 def agenda_is_published(user, obj):
     item = obj.item if isinstance(obj, Comment) else obj
     return item is not None and item.meeting.agenda_is_published
-
-
-def meeting_of(obj):
-    """The meeting an agenda object belongs to (meeting, item, attachment, statement,
-    attendance), or None."""
-    if isinstance(obj, Meeting):
-        return obj
-    if isinstance(obj, AgendaItem | Attendance):
-        return obj.meeting
-    if isinstance(obj, Attachment | Statement):
-        return obj.item.meeting
-    return None
 
 
 @rules.predicate
