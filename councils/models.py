@@ -1,8 +1,6 @@
 import secrets
-import uuid
 from dataclasses import dataclass
 from datetime import timedelta
-from pathlib import PurePath
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -13,9 +11,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.attachments import AttachmentBase, RandomUploadPath, attachment_file_field
 from core.deletion import ProtectWhen
-from core.uploads import AttachmentValidator
-from councils.roles import member_council_ids, secretary_council_ids
 from organisation.models import Administration, RepresentedOrganisation, Unit
 
 COMMENT_MAX_LENGTH = 5000
@@ -266,6 +263,44 @@ class Membership(models.Model):
         return label
 
 
+def council_seats(user) -> dict[int, frozenset[str]]:
+    """council id → the seat types the user holds there today, read once per user object.
+
+    Every request asks (the header shows the roles; visibility and permissions depend
+    on the seats), so the seats are read with one query and kept on the user object,
+    like ``organisation.roles.staffed_unit_ids``. Here beside Membership, so that the
+    querysets below and ``councils.roles`` both import it from the models.
+    """
+    if user is None or not user.is_authenticated or not user.is_active:
+        return {}
+    cached = getattr(user, "_council_seats", None)
+    if cached is None:
+        found: dict[int, set[str]] = {}
+        rows = Membership.objects.active().filter(user=user).values_list("council_id", "seat_type")
+        for council_id, seat_type in rows:
+            found.setdefault(council_id, set()).add(seat_type)
+        cached = {council_id: frozenset(types) for council_id, types in found.items()}
+        user._council_seats = cached
+    return cached
+
+
+def forget_council_seats(user) -> None:
+    """Drops the cached seats (after a membership of this user object changed)."""
+    for attr in ("_council_seats", "_portal_roles"):
+        if hasattr(user, attr):
+            delattr(user, attr)
+
+
+def member_council_ids(user) -> frozenset[int]:
+    return frozenset(council_seats(user))
+
+
+def secretary_council_ids(user) -> frozenset[int]:
+    return frozenset(
+        cid for cid, types in council_seats(user).items() if SeatType.SECRETARY in types
+    )
+
+
 class MeetingStatus(models.TextChoices):
     PLANNED = "planned", _("Planlagt")
     PUBLISHED = "published", _("Dagsorden offentliggjort")
@@ -418,10 +453,8 @@ class AgendaItem(models.Model):
         return self.kind in ADVICE_KINDS
 
 
-def attachment_upload_to(instance, filename):
-    # A random stored name: the original name is kept in the row, never trusted on disk.
-    suffix = PurePath(filename).suffix.lower()
-    return f"councils/bilag/{uuid.uuid4().hex}{suffix}"
+# Named here because the migrations refer to it by this name.
+attachment_upload_to = RandomUploadPath("councils/bilag")
 
 
 class AttachmentQuerySet(models.QuerySet):
@@ -429,14 +462,14 @@ class AttachmentQuerySet(models.QuerySet):
         return self.filter(item__in=AgendaItem.objects.visible_to(user))
 
 
-class Attachment(models.Model):
+class Attachment(AttachmentBase):
+    original_name_field = "filename"
+
     item = models.ForeignKey(
         AgendaItem, verbose_name=_("punkt"), on_delete=models.CASCADE, related_name="attachments"
     )
     title = models.CharField(_("titel"), max_length=200, blank=True)
-    file = models.FileField(
-        _("fil"), upload_to=attachment_upload_to, validators=[AttachmentValidator()]
-    )
+    file = attachment_file_field(attachment_upload_to)
     filename = models.CharField(_("filnavn"), max_length=255)
     size = models.PositiveBigIntegerField(_("størrelse"), default=0)
     # Who put a bilag on approved minutes stays on record (see Attendance.membership).

@@ -8,33 +8,42 @@ import rules
 from django.utils import timezone
 
 from accounts.rules import is_administrator
-from councils.roles import member_council_ids, secretary_council_ids
+from councils.models import (
+    AgendaItem,
+    Attachment,
+    Attendance,
+    Comment,
+    Council,
+    Meeting,
+    Membership,
+    Statement,
+    member_council_ids,
+    secretary_council_ids,
+)
+
+
+def meeting_of(obj):
+    """The meeting an agenda object belongs to (meeting, item, attachment, statement,
+    attendance), or None."""
+    if isinstance(obj, Meeting):
+        return obj
+    if isinstance(obj, AgendaItem | Attendance):
+        return obj.meeting
+    if isinstance(obj, Attachment | Statement):
+        return obj.item.meeting
+    return None
 
 
 def _council_id(obj):
     """The council an object belongs to (council, meeting, item, attachment, comment…)."""
-    from councils.models import (
-        AgendaItem,
-        Attachment,
-        Attendance,
-        Comment,
-        Council,
-        Meeting,
-        Membership,
-        Statement,
-    )
-
     if isinstance(obj, Council):
         return obj.pk
-    if isinstance(obj, Meeting | Membership):
+    if isinstance(obj, Membership):
         return obj.council_id
-    if isinstance(obj, Attendance):
-        return obj.meeting.council_id
-    if isinstance(obj, AgendaItem):
-        return obj.meeting.council_id
-    if isinstance(obj, Attachment | Comment | Statement):
+    if isinstance(obj, Comment):
         return obj.item.meeting.council_id
-    return None
+    meeting = meeting_of(obj)
+    return meeting.council_id if meeting is not None else None
 
 
 @rules.predicate
@@ -75,24 +84,8 @@ def is_hidden_comment(user, comment):
 
 @rules.predicate
 def agenda_is_published(user, obj):
-    from councils.models import Comment
-
     item = obj.item if isinstance(obj, Comment) else obj
     return item is not None and item.meeting.agenda_is_published
-
-
-def meeting_of(obj):
-    """The meeting an agenda object belongs to (meeting, item, attachment, statement,
-    attendance), or None."""
-    from councils.models import AgendaItem, Attachment, Attendance, Meeting, Statement
-
-    if isinstance(obj, Meeting):
-        return obj
-    if isinstance(obj, AgendaItem | Attendance):
-        return obj.meeting
-    if isinstance(obj, Attachment | Statement):
-        return obj.item.meeting
-    return None
 
 
 @rules.predicate
@@ -112,12 +105,21 @@ def has_statement(user, item):
     return getattr(item, "statement", None) is not None
 
 
+@rules.predicate
+def found_through_visible_to(user, obj):
+    """For pages that only read: the view found the object through ``visible_to``, which
+    is the whole rule for reading it (GuardedObjectMixin asks after that query)."""
+    return obj is not None
+
+
 can_manage = is_secretary_of | is_administrator
 # Changes to the agenda and its record; refused once the minutes are approved.
 can_edit_agenda = can_manage & agenda_is_open
 
 # Model "view" permissions answer for objects the view has already found through
 # visible_to; these say who may see the parts that are never public.
+rules.add_perm("councils.view_council", found_through_visible_to)
+rules.add_perm("councils.view_attachment", found_through_visible_to)
 rules.add_perm("councils.view_member_names", is_member_of | is_administrator)
 rules.add_perm("councils.view_comments", is_member_of | is_administrator)
 

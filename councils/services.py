@@ -1,8 +1,15 @@
-"""Writes that touch several rows: the agenda's order, publishing, comments, attendance."""
+"""Every write of the councils app that touches several rows, or a row and a file.
+
+Each runs in one transaction (``transaction.atomic``, or ``core.files.atomic_with_files``
+when it stores a file), so a failure half-way leaves nothing half-written; files are
+deleted with ``core.files.delete_files_on_commit``, after their rows. A write to an
+agenda locks the meeting row and checks the agenda lock under it (``_lock_open``).
+"""
 
 import hashlib
 import json
 
+from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
@@ -14,10 +21,15 @@ from councils.models import (
     AgendaNotification,
     Attachment,
     Attendance,
+    CalendarToken,
     Comment,
+    Council,
     Meeting,
     MeetingStatus,
     Membership,
+    Response,
+    Statement,
+    new_calendar_token,
 )
 from outbox.models import Message, Status
 from outbox.services import enqueue
@@ -59,6 +71,34 @@ def add_item(*, item: AgendaItem) -> AgendaItem:
 
 
 @transaction.atomic
+def update_item(*, item: AgendaItem) -> AgendaItem:
+    """Saves an edited item (its form's fields), unless the agenda was locked meanwhile."""
+    _lock_open(item.meeting_id)
+    item.save()
+    return item
+
+
+@transaction.atomic
+def record_statement(*, statement: Statement, first_put_on, user) -> Statement:
+    """The council's statement and the date its item was first on an agenda, together."""
+    item = statement.item
+    _lock_open(item.meeting_id)
+    statement.recorded_by = user
+    statement.save()
+    item.first_put_on = first_put_on
+    item.save(update_fields=["first_put_on"])
+    return statement
+
+
+@transaction.atomic
+def record_response(*, response: Response, user) -> Response:
+    """The administration's answer; not bound by the agenda lock (see rules.agenda_is_open)."""
+    response.recorded_by = user
+    response.save()
+    return response
+
+
+@transaction.atomic
 def move_item(*, item: AgendaItem, direction: str) -> None:
     """Moves an item one place up or down; every number follows the new order."""
     _lock_open(item.meeting_id)
@@ -92,10 +132,8 @@ def add_attachment(*, attachment: Attachment, upload, user) -> Attachment:
     """
     with atomic_with_files() as stored:
         _lock_open(attachment.item.meeting_id)
-        attachment.filename = upload.name[-255:]
-        attachment.size = upload.size
         attachment.uploaded_by = user
-        stored.save(attachment.file, upload.name, upload)
+        attachment.take_upload(upload, stored)
         attachment.save()
     return attachment
 
@@ -163,8 +201,6 @@ def agenda_recipients(meeting: Meeting):
         .values_list("user_id", flat=True)
         .distinct()
     )
-    from django.contrib.auth import get_user_model
-
     return get_user_model().objects.filter(pk__in=user_ids).order_by("pk")
 
 
@@ -310,3 +346,46 @@ def record_attendance(*, meeting: Meeting, statuses: dict[int, str]) -> None:
         elif current.status != status:
             current.status = status
             current.save(update_fields=["status"])
+
+
+@transaction.atomic
+def set_listing_consent(*, council: Council, user, listed: bool) -> int:
+    """One consent for all of the member's active seats in the council; returns how many.
+
+    Saved seat by seat so that the change history records each (a queryset update
+    would bypass it), all in one transaction: never some seats listed and some not.
+    """
+    seats = list(
+        Membership.objects.active()
+        .select_for_update()
+        .filter(council=council, user=user)
+        .order_by("pk")
+    )
+    for seat in seats:
+        seat.listed_publicly = listed
+        seat.save(update_fields=["listed_publicly"])
+    return len(seats)
+
+
+@transaction.atomic
+def renew_calendar_token(*, user) -> tuple[CalendarToken, bool]:
+    """Gives the user a private calendar address: a first one, or a new secret that
+    replaces the old (which stops working). Returns ``(token, created)``.
+
+    The user's row is locked first, so two clicks at once make one token, not an
+    integrity error.
+    """
+    get_user_model().objects.select_for_update().filter(pk=user.pk).first()
+    token = CalendarToken.objects.filter(user=user).first()
+    if token is None:
+        return CalendarToken.objects.create(user=user), True
+    token.token = new_calendar_token()
+    token.save(update_fields=["token"])
+    return token, False
+
+
+@transaction.atomic
+def revoke_calendar_token(*, user) -> bool:
+    """Deletes the user's private calendar address; False when there was none."""
+    deleted, _ = CalendarToken.objects.filter(user=user).delete()
+    return bool(deleted)

@@ -15,9 +15,6 @@ Visibility (decided here, used by every view, list and export):
   adoption. Goals set under a draft policy version are internal.
 """
 
-import uuid
-from pathlib import PurePath
-
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -27,7 +24,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from core.uploads import AttachmentValidator
+from core.attachments import AttachmentBase, RandomUploadPath, attachment_file_field
 from organisation.models import Committee, FocusArea, Unit
 
 MIN_YEAR = 2000
@@ -413,11 +410,8 @@ class GoalUpdate(models.Model):
         return reverse("policies:update_detail", args=[self.pk])
 
 
-def attachment_path(instance, filename):
-    # A random stored name: the uploader's name may carry personal data and is
-    # never trusted on disk. It is kept in the row (original_name) for display.
-    suffix = PurePath(filename).suffix.lower()
-    return f"policies/updates/{uuid.uuid4().hex}{suffix}"
+# Named here because the migrations refer to it by this name.
+attachment_path = RandomUploadPath("policies/updates")
 
 
 class GoalUpdateAttachmentQuerySet(models.QuerySet):
@@ -425,16 +419,14 @@ class GoalUpdateAttachmentQuerySet(models.QuerySet):
         return self.filter(update__goal__in=UnitGoal.objects.visible_to(user))
 
 
-class GoalUpdateAttachment(models.Model):
+class GoalUpdateAttachment(AttachmentBase):
     update = models.ForeignKey(
         GoalUpdate,
         verbose_name=_("opfølgning"),
         on_delete=models.CASCADE,
         related_name="attachments",
     )
-    file = models.FileField(
-        _("fil"), upload_to=attachment_path, validators=[AttachmentValidator()], max_length=300
-    )
+    file = attachment_file_field(attachment_path, max_length=300)
     original_name = models.CharField(_("filnavn"), max_length=255)
     size = models.PositiveBigIntegerField(_("størrelse"), default=0)
     uploaded_by = models.ForeignKey(

@@ -1,14 +1,11 @@
-import uuid
-from pathlib import PurePath
-
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from actionplans.models import ActionPlan
+from core.attachments import AttachmentBase, RandomUploadPath, attachment_file_field
 from core.deletion import ProtectWhen
-from core.uploads import AttachmentValidator
 from organisation.models import Committee, FocusArea
 from policies.models import PolicyVersion
 
@@ -120,24 +117,20 @@ class FocusAreaNarrative(models.Model):
         return f"{self.report} – {self.focus_area}"
 
 
-def attachment_upload_to(instance, filename):
-    # A random stored name: the name a user gave a file is never trusted on disk.
-    return f"reports/bilag/{uuid.uuid4().hex}{PurePath(filename).suffix.lower()}"
+# Named here because the migrations refer to it by this name.
+attachment_upload_to = RandomUploadPath("reports/bilag")
 
 
-class ReportAttachment(models.Model):
+class ReportAttachment(AttachmentBase):
     """A bilag, numbered Bilag 1, 2, … in the order of ``position``."""
+
+    size_field = None
 
     report = models.ForeignKey(StatusReport, on_delete=models.CASCADE, related_name="attachments")
     position = models.PositiveSmallIntegerField(_("rækkefølge"), default=0)
     title = models.CharField(_("titel"), max_length=250)
     description = models.TextField(_("beskrivelse"), blank=True)
-    file = models.FileField(
-        _("fil"),
-        upload_to=attachment_upload_to,
-        blank=True,
-        validators=[AttachmentValidator()],
-    )
+    file = attachment_file_field(attachment_upload_to, blank=True)
     original_name = models.CharField(_("filnavn"), max_length=255, blank=True, editable=False)
     policy_version = models.ForeignKey(
         PolicyVersion,
@@ -166,7 +159,7 @@ class ReportAttachment(models.Model):
 
     @property
     def filename(self):
-        return self.original_name or (PurePath(self.file.name).name if self.file else "")
+        return self.display_name
 
 
 ACTIVE_STATUSES = ("queued", "rendering")

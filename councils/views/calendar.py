@@ -16,7 +16,8 @@ from django.views.decorators.http import require_http_methods
 from icalendar import Calendar, Event
 
 from core.email import absolute_url
-from councils.models import CalendarToken, Council, Meeting, new_calendar_token
+from councils import services
+from councils.models import CalendarToken, Council, Meeting
 from councils.roles import member_council_ids
 
 DEFAULT_DURATION = timedelta(hours=2)
@@ -103,17 +104,15 @@ def calendar_settings(request):
             # Both stop the current address from working: ask first.
             return render(request, "councils/calendar_confirm.html", {"action": action})
         if action == "revoke" and token is not None:
-            token.delete()
+            services.revoke_calendar_token(user=request.user)
             messages.success(
                 request, _("Din private kalenderadresse er slettet og virker ikke længere.")
             )
         elif action == "create":
-            if token is None:
-                CalendarToken.objects.create(user=request.user)
+            _token, created = services.renew_calendar_token(user=request.user)
+            if created:
                 messages.success(request, _("Din private kalenderadresse er klar."))
             else:
-                token.token = new_calendar_token()
-                token.save(update_fields=["token"])
                 messages.success(
                     request,
                     _("Du har fået en ny privat kalenderadresse. Den gamle virker ikke længere."),

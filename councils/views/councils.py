@@ -6,11 +6,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView
 
+from councils import services
 from councils.forms import ListingConsentForm
 from councils.models import Council, Meeting, Membership
 from councils.roles import member_council_ids
 from councils.selectors import active_memberships, advice_summary, composition
-from councils.views.base import GuardedObjectMixin, VisibleObjectMixin
+from councils.views.base import GuardedObjectMixin
 
 PAGE_SIZE = 50
 
@@ -38,8 +39,9 @@ def council_list(request):
     )
 
 
-class CouncilDetailView(VisibleObjectMixin, TemplateView):
+class CouncilDetailView(GuardedObjectMixin, TemplateView):
     model = Council
+    permission_required = "councils.view_council"
     template_name = "councils/council_detail.html"
 
     def get_queryset(self):
@@ -60,8 +62,6 @@ class CouncilDetailView(VisibleObjectMixin, TemplateView):
         return super().get_context_data(
             council=council,
             composition=composition(council, memberships),
-            can_see_names=user.has_perm("councils.view_member_names", council),
-            can_manage=user.has_perm("councils.manage_meetings", council),
             is_member=council.pk in member_council_ids(user),
             own_membership=own,
             upcoming=list(meetings.filter(starts_at__gte=now).order_by("starts_at")),
@@ -100,12 +100,7 @@ class ListingConsentView(GuardedObjectMixin, FormView):
 
     def form_valid(self, form):
         listed = form.cleaned_data["listed_publicly"]
-        # One consent for all of the member's seats in this council; saved one by one so
-        # that the change history records each (a queryset update would bypass it).
-        seats = Membership.objects.active().filter(council=self.object, user=self.request.user)
-        for seat in seats:
-            seat.listed_publicly = listed
-            seat.save(update_fields=["listed_publicly"])
+        services.set_listing_consent(council=self.object, user=self.request.user, listed=listed)
         if listed:
             messages.success(self.request, _("Dit navn vises nu for alle på rådets side."))
         else:

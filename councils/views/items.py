@@ -12,7 +12,7 @@ from core.files import protected_file_response
 from councils import services
 from councils.forms import AgendaItemForm, AttachmentForm, ResponseForm, StatementForm
 from councils.models import AgendaItem, Attachment, Meeting, Response, Statement
-from councils.views.base import AgendaLockMixin, GuardedObjectMixin, VisibleObjectMixin
+from councils.views.base import AgendaLockMixin, GuardedObjectMixin
 from councils.views.meetings import ConfirmView
 
 
@@ -57,7 +57,7 @@ class ItemEditView(ItemMixin, AgendaLockMixin, GuardedObjectMixin, FormView):
         return {**super().get_form_kwargs(), "instance": self.object}
 
     def form_valid(self, form):
-        form.save()
+        services.update_item(item=form.save(commit=False))
         messages.success(self.request, _("Punktet er gemt."))
         return redirect(self.back_url())
 
@@ -117,10 +117,11 @@ class AttachmentCreateView(ItemMixin, AgendaLockMixin, GuardedObjectMixin, FormV
 
 
 @method_decorator(access_logged(Action.DOWNLOAD, Attachment), name="dispatch")
-class AttachmentDownloadView(VisibleObjectMixin, View):
+class AttachmentDownloadView(GuardedObjectMixin, View):
     """Bilag are only ever served here, after visible_to has said yes."""
 
     model = Attachment
+    permission_required = "councils.view_attachment"
 
     def get(self, request, *args, **kwargs):
         attachment = self.object
@@ -171,13 +172,13 @@ class StatementView(ItemMixin, AgendaLockMixin, GuardedObjectMixin, FormView):
         return {"first_put_on": item.first_put_on or timezone.localdate(item.meeting.starts_at)}
 
     def form_valid(self, form):
-        item = self.object
         statement = form.save(commit=False)
-        statement.item = item
-        statement.recorded_by = self.request.user
-        statement.save()
-        item.first_put_on = form.cleaned_data["first_put_on"]
-        item.save(update_fields=["first_put_on"])
+        statement.item = self.object
+        services.record_statement(
+            statement=statement,
+            first_put_on=form.cleaned_data["first_put_on"],
+            user=self.request.user,
+        )
         messages.success(self.request, _("Rådets udtalelse er gemt."))
         return redirect(self.back_url())
 
@@ -205,8 +206,7 @@ class ResponseView(ItemMixin, GuardedObjectMixin, FormView):
     def form_valid(self, form):
         response = form.save(commit=False)
         response.statement = self.object.statement
-        response.recorded_by = self.request.user
-        response.save()
+        services.record_response(response=response, user=self.request.user)
         messages.success(self.request, _("Forvaltningens svar er gemt."))
         return redirect(self.back_url())
 
