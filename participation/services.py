@@ -57,6 +57,7 @@ def give_answer(*, meeting, membership, answer: str, by, now=None) -> tuple[Atte
     previous = AttendanceAnswer.objects.filter(meeting=meeting, membership=membership).first()
     if previous is not None and previous.answer == answer and previous.answered_by_id == by.pk:
         return previous, False
+    before = previous.answer if previous is not None else None
     if previous is None:
         row = AttendanceAnswer.objects.create(
             meeting=meeting, membership=membership, answer=answer, answered_by=by, answered_at=now
@@ -67,7 +68,7 @@ def give_answer(*, meeting, membership, answer: str, by, now=None) -> tuple[Atte
         row.save(update_fields=["answer", "answered_by", "answered_at"])
     if invitation is not None:
         _substitute_answered(invitation, answer, now)
-    elif previous is None or previous.answer != answer:
+    elif before != answer:
         _member_answered(meeting, membership, answer, now)
     return row, True
 
