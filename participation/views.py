@@ -15,7 +15,7 @@ from audit.access import access_logged
 from audit.models import Action
 from core.views import GuardedObjectMixin
 from councils import services as council_services
-from councils.models import Meeting, MeetingStatus, Membership
+from councils.models import Meeting, Membership
 from participation import services
 from participation.forms import AnswerForm, RecordAnswerForm
 from participation.models import Answer, AttendanceAnswer, InvitationState, SupportRequest
@@ -298,9 +298,4 @@ class CancelMeetingView(GuardedObjectMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         meeting = self.object
-        return super().get_context_data(
-            meeting=meeting,
-            council=meeting.council,
-            published=meeting.status == MeetingStatus.PUBLISHED,
-            **kwargs,
-        )
+        return super().get_context_data(meeting=meeting, council=meeting.council, **kwargs)
