@@ -36,15 +36,14 @@ def _old_answers(now, dry_run):
     what happened at the meeting is recorded in councils.Attendance with the minutes."""
     cutoff = before(now, settings.PORTAL_RETENTION_ATTENDANCE_ANSWER_MONTHS, "months")
     answers = AttendanceAnswer.objects.filter(meeting__starts_at__lt=cutoff)
-    history = AttendanceAnswer.history.filter(
-        meeting_id__in=answers.values("meeting_id").distinct()
-    )
     invitations = SubstituteInvitation.objects.filter(meeting__starts_at__lt=cutoff)
     reminders = MeetingReminder.objects.filter(meeting__starts_at__lt=cutoff)
     count = answers.count() + invitations.count() + reminders.count()
     if not dry_run:
-        history.delete()
+        meeting_ids = set(answers.values_list("meeting_id", flat=True))
         answers.delete()
+        # After the rows: deleting them writes a history entry of its own.
+        AttendanceAnswer.history.filter(meeting_id__in=meeting_ids).delete()
         invitations.delete()
         reminders.delete()
     return count

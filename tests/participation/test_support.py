@@ -158,3 +158,20 @@ def test_retention_removes_requests_after_the_meeting(world, settings):
     assert SupportRequest.objects.count() == 2
     apply_retention()
     assert not SupportRequest.objects.exists()
+
+
+def test_retention_removes_answers_and_their_history_after_the_meeting(board, settings):
+    from participation.models import AttendanceAnswer, MeetingReminder, SubstituteInvitation
+
+    services.give_answer(meeting=board.meeting, membership=board.seat, answer="no", by=board.member)
+    MeetingReminder.objects.create(meeting=board.meeting, user=board.member)
+    assert apply_retention()["participation.answers"] == 0
+    months = settings.PORTAL_RETENTION_ATTENDANCE_ANSWER_MONTHS
+    board.meeting.starts_at = timezone.now() - timedelta(days=31 * months + 1)
+    board.meeting.save()
+    # One answer, two invitations, one reminder.
+    assert apply_retention()["participation.answers"] == 4
+    assert not AttendanceAnswer.objects.exists()
+    assert not AttendanceAnswer.history.exists()
+    assert not SubstituteInvitation.objects.exists()
+    assert not MeetingReminder.objects.exists()
