@@ -148,3 +148,14 @@ def test_the_secretary_must_pick_a_member_of_this_council(client, board, world):
     assert response.status_code == 200
     assert "Vælg et medlem af rådet fra listen." in response.content.decode()
     assert not AttendanceAnswer.objects.exists()
+
+
+def test_a_panel_post_without_an_answer_never_clears_the_support_request(client, board):
+    client.force_login(board.member)
+    url = _answer_url(board.meeting)
+    client.post(url, {"answer": "yes", "with_support": "1", "needs": ["helper"]})
+    response = client.post(url, {})  # the panel, sent without a choice
+    assert response.status_code == 200
+    assert 'name="with_support"' not in response.content.decode()
+    client.post(url, {"answer": "no"})
+    assert board.meeting.support_requests.get().helper
