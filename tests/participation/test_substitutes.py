@@ -161,3 +161,47 @@ def test_a_former_substitute_is_not_invited(board):
     board.sub2.save()
     _answer(board, board.seat, Answer.NO)
     assert _states(board) == {board.sub1.pk: InvitationState.OPEN}
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_substitutes_at_once_only_one_takes_the_seat(board):
+    """PostgreSQL: the seat's row lock makes the second "yes" wait and then find the seat taken."""
+    import threading
+    import time
+
+    from django.db import connection, connections, transaction
+
+    if connection.vendor != "postgresql":
+        pytest.skip("row locks need PostgreSQL")
+    _answer(board, board.seat, Answer.NO)
+    first_done, release, results = threading.Event(), threading.Event(), {}
+
+    def first():
+        with transaction.atomic():
+            _answer(board, board.sub2, Answer.YES)
+            first_done.set()
+            release.wait(30)
+        connections.close_all()
+
+    def second():
+        first_done.wait(30)
+        try:
+            _answer(board, board.sub1, Answer.YES)
+            results["second"] = "took the seat"
+        except services.InvitationGone:
+            results["second"] = "refused"
+        connections.close_all()
+
+    threads = [threading.Thread(target=first), threading.Thread(target=second)]
+    for thread in threads:
+        thread.start()
+    assert first_done.wait(30)
+    time.sleep(1)  # the second answer is now waiting for the seat's lock
+    release.set()
+    for thread in threads:
+        thread.join(30)
+    assert results == {"second": "refused"}
+    assert _states(board) == {
+        board.sub1.pk: InvitationState.FILLED,
+        board.sub2.pk: InvitationState.ACCEPTED,
+    }
