@@ -122,3 +122,11 @@ def test_moving_a_meeting_raises_the_sequence_and_other_edits_do_not(client, wor
     )
     assert Meeting.objects.get(pk=meeting.pk).sequence == 3
     assert int(_event(client, world, meeting)["SEQUENCE"]) == 3
+
+
+def test_the_start_page_says_a_coming_meeting_is_cancelled(client, world):
+    cancel_meeting(meeting=world["meeting"])
+    client.force_login(world.users["member"])
+    page = client.get("/").content.decode()
+    assert world["meeting"].display_title in page
+    assert "<strong>Aflyst</strong>" in page
