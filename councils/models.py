@@ -394,11 +394,6 @@ class Meeting(models.Model):
         return self.status == MeetingStatus.CANCELLED
 
     @property
-    def is_upcoming(self) -> bool:
-        """Planned or published and not begun: it can still be answered, moved or cancelled."""
-        return self.status in UPCOMING_STATUSES and self.starts_at > timezone.now()
-
-    @property
     def agenda_locked(self) -> bool:
         """Approved minutes are the record: the agenda behind them must not change afterwards."""
         return self.status == MeetingStatus.MINUTES_APPROVED
