@@ -19,6 +19,7 @@ class Action(models.TextChoices):
     READ_HIDDEN = "read_hidden", _("Læste skjult tekst")
     EXPORT_CSV = "export_csv", _("Eksporterede CSV")
     EXPORT_PERSONAL_DATA = "export_personal_data", _("Hentede en persons data")
+    VIEW_SUPPORT_REQUESTS = "view_support", _("Så ønsker om støtte til et møde")
 
 
 class AccessLogQuerySet(models.QuerySet):

@@ -98,6 +98,15 @@ class Council(models.Model):
     )
     term_start = models.DateField(_("valgperiode fra"), null=True, blank=True)
     term_end = models.DateField(_("valgperiode til"), null=True, blank=True)
+    quorum = models.PositiveSmallIntegerField(
+        _("beslutningsdygtig med"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Det mindste antal stemmeberettigede, der skal være til stede. Tomt: mere end "
+            "halvdelen af de stemmeberettigede pladser efter pladsreglerne."
+        ),
+    )
     meetings_public = models.BooleanField(
         _("møderne er offentlige"),
         default=False,
@@ -306,6 +315,14 @@ class MeetingStatus(models.TextChoices):
     PUBLISHED = "published", _("Dagsorden offentliggjort")
     HELD = "held", _("Afholdt")
     MINUTES_APPROVED = "minutes_approved", _("Referat godkendt")
+    CANCELLED = "cancelled", _("Aflyst")
+
+
+# A meeting that lies ahead and can still be answered, cancelled or moved.
+UPCOMING_STATUSES = (MeetingStatus.PLANNED, MeetingStatus.PUBLISHED)
+
+# Changing one of these moves the meeting: calendars get a higher SEQUENCE.
+SCHEDULE_FIELDS = ("starts_at", "ends_at", "location")
 
 
 AGENDA_VISIBLE_STATUSES = (
@@ -346,6 +363,9 @@ class Meeting(models.Model):
     agenda_published_at = models.DateTimeField(_("dagsorden offentliggjort"), null=True, blank=True)
     minutes = models.TextField(_("referat"), blank=True)
     minutes_approved_at = models.DateTimeField(_("referat godkendt"), null=True, blank=True)
+    # iCalendar SEQUENCE (RFC 5545): raised when the meeting moves or is cancelled, so that
+    # calendar programs replace the copy they hold.
+    sequence = models.PositiveIntegerField(_("kalenderversion"), default=0, editable=False)
     created_at = models.DateTimeField(_("oprettet"), auto_now_add=True)
 
     history = HistoricalRecords(excluded_fields=["created_at"])
@@ -360,6 +380,16 @@ class Meeting(models.Model):
         when = timezone.localtime(self.starts_at).strftime("%d.%m.%Y")
         return f"{self.council} – {self.title or _('møde')} {when}"
 
+    def save(self, *args, **kwargs):
+        saved, now = getattr(self, "_saved_schedule", None), self._schedule()
+        if self.pk and saved and any(saved[name] != now.get(name, saved[name]) for name in saved):
+            # Moved (start, end or place): calendars must replace their copy.
+            self.sequence += 1
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "sequence"}
+        super().save(*args, **kwargs)
+        self._saved_schedule = self._schedule()
+
     def get_absolute_url(self):
         return reverse("councils:meeting_detail", args=[self.pk])
 
@@ -372,6 +402,16 @@ class Meeting(models.Model):
         if errors:
             raise ValidationError(errors)
 
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        instance._saved_schedule = instance._schedule()
+        return instance
+
+    def _schedule(self) -> dict:
+        # Deferred fields are not in __dict__: only what was loaded is compared.
+        return {name: self.__dict__[name] for name in SCHEDULE_FIELDS if name in self.__dict__}
+
     @property
     def display_title(self):
         return self.title or _("Møde i %(council)s") % {"council": self.council.name}
@@ -383,6 +423,10 @@ class Meeting(models.Model):
     @property
     def agenda_is_published(self) -> bool:
         return self.status in AGENDA_VISIBLE_STATUSES
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self.status == MeetingStatus.CANCELLED
 
     @property
     def agenda_locked(self) -> bool:

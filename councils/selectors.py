@@ -22,6 +22,12 @@ from councils.models import (
 SHORT_LEAD_TIME_DAYS = 14
 
 
+def is_symbolic(voting_total: int, voting_user_side: int) -> bool:
+    """Seed 004 §14: voting user and relative representatives are no majority of the voting
+    members counted (a council's seats, or those expected at a meeting)."""
+    return voting_total > 0 and voting_user_side * 2 <= voting_total
+
+
 @dataclass
 class SeatRow:
     seat_type: str
@@ -57,7 +63,7 @@ class Composition:
     @property
     def symbolic_participation(self) -> bool:
         """Voting user and relative representatives are not a majority of the voting members."""
-        return self.voting_total > 0 and self.voting_user_side * 2 <= self.voting_total
+        return is_symbolic(self.voting_total, self.voting_user_side)
 
 
 def active_memberships(council):

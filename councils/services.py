@@ -31,6 +31,7 @@ from councils.models import (
     Statement,
     new_calendar_token,
 )
+from councils.signals import meeting_changed
 from outbox.models import Message, Status
 from outbox.services import enqueue
 
@@ -389,3 +390,22 @@ def revoke_calendar_token(*, user) -> bool:
     """Deletes the user's private calendar address; False when there was none."""
     deleted, _ = CalendarToken.objects.filter(user=user).delete()
     return bool(deleted)
+
+
+def cancel_meeting(*, meeting: Meeting) -> bool:
+    """Cancels a planned or published meeting; False when it was cancelled already (a second
+    click). Calendars get ``STATUS:CANCELLED`` with a higher SEQUENCE, and after the commit
+    ``meeting_changed`` (change="cancelled") lets the notifications tell the members."""
+    locked = _lock(meeting.pk)
+    if locked.status == MeetingStatus.CANCELLED:
+        return False
+    if locked.status not in (MeetingStatus.PLANNED, MeetingStatus.PUBLISHED):
+        raise ValueError("Only a planned or published meeting can be cancelled.")
+    locked.status = MeetingStatus.CANCELLED
+    locked.sequence += 1
+    locked.save(update_fields=["status", "sequence"])
+    meeting.status, meeting.sequence = locked.status, locked.sequence
+    transaction.on_commit(
+        lambda: meeting_changed.send(sender=Meeting, meeting=locked, change="cancelled")
+    )
+    return True

@@ -69,6 +69,8 @@ PORTAL_APPS = [
     "policies",
     "actionplans",
     "reports",
+    # Attendance answers, substitutes, support to attend and reminders for council meetings.
+    "participation",
     "search",
     # Personal data through its whole life: needs every other app, so it comes last.
     "privacy",
@@ -356,6 +358,11 @@ CELERY_BEAT_SCHEDULE = {
     },
     "outbox-send-due": {"task": "outbox.send_due", "schedule": 60.0},
     "outbox-purge-sent": {"task": "outbox.purge_sent", "schedule": 86400.0},
+    # The day before a meeting: one reminder per member (participation.MeetingReminder).
+    "participation-send-reminders": {
+        "task": "participation.send_reminders",
+        "schedule": crontab(minute=5),
+    },
     # Retention (docs/PRIVACY.md): every night; idempotent, so a missed night is caught up.
     "apply-retention": {
         "task": "privacy.apply_retention",
@@ -372,6 +379,10 @@ PORTAL_RETENTION_HIDDEN_COMMENT_DAYS = env_int("PORTAL_RETENTION_HIDDEN_COMMENT_
 PORTAL_RETENTION_FORMER_MEMBER_YEARS = env_int("PORTAL_RETENTION_FORMER_MEMBER_YEARS", 2)
 PORTAL_RETENTION_ACCESS_LOG_MONTHS = env_int("PORTAL_RETENTION_ACCESS_LOG_MONTHS", 12)
 PORTAL_RETENTION_SESSION_DAYS = env_int("PORTAL_RETENTION_SESSION_DAYS", 0)
+PORTAL_RETENTION_SUPPORT_REQUEST_DAYS = env_int("PORTAL_RETENTION_SUPPORT_REQUEST_DAYS", 30)
+PORTAL_RETENTION_ATTENDANCE_ANSWER_MONTHS = env_int("PORTAL_RETENTION_ATTENDANCE_ANSWER_MONTHS", 12)
+# A meeting's reminder goes out when it is this many hours ahead ("the day before").
+PORTAL_REMINDER_HOURS_BEFORE = env_int("PORTAL_REMINDER_HOURS_BEFORE", 24)
 
 # The privacy notice (privatlivspolitik): the municipality states its own controller, legal
 # basis and supervisory authority (Datatilsynet in Denmark and in Norway).

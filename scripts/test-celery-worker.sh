@@ -8,8 +8,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 BIN=.venv/bin
-DB_NAME=portal_celery
-REDIS_DB=12
+DB_NAME=${PORTAL_CELERY_DB_NAME:-portal_celery}
+REDIS_DB=${PORTAL_CELERY_REDIS_DB_NUMBER:-12}
 export SECRET_KEY=ci-celery-only DJANGO_DEBUG=false
 export PORTAL_MFA_ENCRYPTION_KEY=ci-celery-only-mfa-key-0123456789abcdef
 export CELERY_BROKER_URL=redis://127.0.0.1:6379/${REDIS_DB}

@@ -1,8 +1,5 @@
 """iCalendar feeds (RFC 5545): a public one per council and a private one per member."""
 
-from datetime import timedelta
-from urllib.parse import urlsplit
-
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -10,43 +7,17 @@ from django.contrib.auth.models import AnonymousUser
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
-from icalendar import Calendar, Event
 
 from core.email import absolute_url
 from councils import services
+from councils.ics import build_calendar
 from councils.models import CalendarToken, Council, Meeting
 from councils.roles import member_council_ids
 
-DEFAULT_DURATION = timedelta(hours=2)
-
-
-def _calendar(name: str, meetings) -> bytes:
-    host = urlsplit(settings.PORTAL_BASE_URL).hostname or "portal"
-    calendar = Calendar()
-    calendar.add("prodid", f"-//{settings.PORTAL_MUNICIPALITY}//Brugerraadsportalen//DA")
-    calendar.add("version", "2.0")
-    calendar.add("calscale", "GREGORIAN")
-    calendar.add("method", "PUBLISH")
-    calendar.add("x-wr-calname", name)
-    stamp = timezone.now().replace(microsecond=0)
-    for meeting in meetings:
-        event = Event()
-        event.add("uid", f"councils-meeting-{meeting.pk}@{host}")
-        event.add("dtstamp", stamp)
-        event.add("dtstart", meeting.starts_at)
-        event.add("dtend", meeting.ends_at or meeting.starts_at + DEFAULT_DURATION)
-        event.add("summary", f"{meeting.council.name}: {meeting.display_title}")
-        if meeting.location:
-            event.add("location", meeting.location)
-        link = absolute_url(meeting.get_absolute_url())
-        event.add("url", link)
-        event.add("description", f"{meeting.get_status_display()}. {link}")
-        event.add("status", "CONFIRMED")
-        calendar.add_component(event)
-    return calendar.to_ical()
+# The feeds and the e-mails' single-meeting files share one rendering (councils.ics).
+_calendar = build_calendar
 
 
 def _ics_response(body: bytes, *, private: bool) -> HttpResponse:
