@@ -19,6 +19,7 @@ from councils.models import (
     MeetingStatus,
     Membership,
 )
+from councils.signals import agenda_publishing
 from outbox.models import Message, Status
 from outbox.services import enqueue
 
@@ -183,9 +184,16 @@ def enqueue_agenda_mails(meeting: Meeting) -> int:
             status=Status.PENDING
         )
     }
+    users = [u for u in agenda_recipients(meeting) if u.pk not in notified | waiting]
+    # The members who chose the digest or no agenda e-mail are taken over by a listener.
+    taken = set()
+    for _receiver, result in agenda_publishing.send(
+        sender=Meeting, meeting=meeting, users=users, fingerprint=fingerprint
+    ):
+        taken |= set(result or ())
     count = 0
-    for user in agenda_recipients(meeting):
-        if user.pk in notified or user.pk in waiting:
+    for user in users:
+        if user.pk in taken:
             continue
         enqueue(
             kind=AGENDA_MAIL,

@@ -27,6 +27,7 @@ urlpatterns = [
     path("politikker/", include("policies.urls")),
     path("handleplaner/", include("actionplans.urls")),
     path("rapporter/", include("reports.urls")),
+    path("notifikationer/", include("notifications.urls")),
     path("soeg/", include("search.urls")),
     path("privatliv/", include("privacy.urls")),
 ]

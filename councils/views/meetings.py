@@ -1,4 +1,5 @@
 from django.contrib import messages
+from django.db import transaction
 from django.db.models import Prefetch
 from django.shortcuts import redirect
 from django.utils import timezone
@@ -21,6 +22,7 @@ from councils.models import (
     last_opened_subquery,
     mark_meeting_opened,
 )
+from councils.signals import meeting_changed
 from councils.selectors import active_memberships, meeting_items
 from councils.views.base import AgendaLockMixin, GuardedObjectMixin, VisibleObjectMixin
 
@@ -160,7 +162,13 @@ class MeetingEditView(AgendaLockMixin, GuardedObjectMixin, FormView):
         return {**super().get_form_kwargs(), "instance": self.object}
 
     def form_valid(self, form):
-        form.save()
+        moved = bool({"starts_at", "ends_at", "location"} & set(form.changed_data))
+        meeting = form.save()
+        if moved:
+            # The members hear of it (notifications), once the change has committed.
+            transaction.on_commit(
+                lambda: meeting_changed.send(sender=Meeting, meeting=meeting, change="moved")
+            )
         messages.success(self.request, _("Mødet er gemt."))
         return redirect(self.object)
 
