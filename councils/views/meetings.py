@@ -152,6 +152,11 @@ class MeetingCreateView(GuardedObjectMixin, FormView):
         return super().get_context_data(council=self.object, meeting=None, **kwargs)
 
 
+def _minute(value):
+    # The form has minutes; a time stored with seconds is not moved by saving it unchanged.
+    return value.replace(second=0, microsecond=0) if hasattr(value, "microsecond") else value
+
+
 class MeetingEditView(AgendaLockMixin, GuardedObjectMixin, FormView):
     model = Meeting
     permission_required = "councils.change_meeting"
@@ -162,7 +167,10 @@ class MeetingEditView(AgendaLockMixin, GuardedObjectMixin, FormView):
         return {**super().get_form_kwargs(), "instance": self.object}
 
     def form_valid(self, form):
-        moved = bool({"starts_at", "ends_at", "location"} & set(form.changed_data))
+        moved = any(
+            _minute(form.initial.get(name)) != _minute(form.cleaned_data.get(name))
+            for name in ("starts_at", "ends_at", "location")
+        )
         meeting = form.save()
         if moved:
             # The members hear of it (notifications), once the change has committed.
