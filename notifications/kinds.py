@@ -21,7 +21,7 @@ class Kind(models.TextChoices):
 class Frequency(models.TextChoices):
     IMMEDIATELY = "immediately", _("Med det samme")
     DIGEST = "digest", _("I den daglige oversigt")
-    OFF = "off", _("Fra")
+    OFF = "off", _("Slået fra")
 
 
 DEFAULTS = {
