@@ -141,7 +141,9 @@ def main():
     started = time.monotonic()
     notices = record_news(now)
     users = Notice.objects.values("user_id").distinct().count()
-    print(f"news: {notices} notices for {users} users (recorded in {time.monotonic() - started:.1f} s)")
+    print(
+        f"news: {notices} notices for {users} users (recorded in {time.monotonic() - started:.1f} s)"
+    )
 
     batches = []
     real_batch = services.digest_batch
@@ -155,8 +157,9 @@ def main():
         return made
 
     # The job alone: the outbox's after-commit trigger is held back and timed separately.
-    with mock.patch.object(services, "digest_batch", counted), mock.patch(
-        "outbox.services.trigger_send"
+    with (
+        mock.patch.object(services, "digest_batch", counted),
+        mock.patch("outbox.services.trigger_send"),
     ):
         started = time.monotonic()
         digests = services.send_digests(now=now)

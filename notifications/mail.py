@@ -68,12 +68,14 @@ def _line(notice) -> str:
     return _("Mødet har fået nyt tidspunkt eller sted.")
 
 
-def _link(notice) -> str:
+def _link(notice, meeting_url=None) -> str:
+    """The meeting's address (``meeting_url``, if known: one reverse per meeting) + anchor."""
+    url = meeting_url or absolute_url(notice.meeting.get_absolute_url())
     if notice.comment_id:
-        return absolute_url(notice.comment.get_absolute_url())
+        return f"{url}#kommentar-{notice.comment_id}"
     if notice.item_id:
-        return absolute_url(notice.item.get_absolute_url())
-    return absolute_url(notice.meeting.get_absolute_url())
+        return f"{url}#punkt-{notice.item_id}"
+    return url
 
 
 def _ics(notice) -> bytes:
@@ -133,11 +135,18 @@ def build_notice(message):
 def digest_groups(notices):
     """[(council, [(meeting, [(line, link), ...]), ...]), ...] in council and meeting order."""
     councils: dict = {}
+    urls: dict = {}
     for notice in notices:
         council = notice.meeting.council
         meetings = councils.setdefault(council.pk, (council, {}))[1]
+        if notice.meeting_id not in urls:
+            urls[notice.meeting_id] = absolute_url(notice.meeting.get_absolute_url())
         meetings.setdefault(notice.meeting_id, (notice.meeting, []))[1].append(
-            {"line": _line(notice), "link": _link(notice), "kind": notice.kind}
+            {
+                "line": _line(notice),
+                "link": _link(notice, urls[notice.meeting_id]),
+                "kind": notice.kind,
+            }
         )
     groups = []
     for council, meetings in sorted(councils.values(), key=lambda pair: pair[0].name):
@@ -156,9 +165,17 @@ def build_digest(message):
     user = digest.user
     notices = _still_shown(
         list(
-            digest.notices.select_related(
-                "meeting__council", "item", "comment__author", "comment__item__meeting"
-            ).order_by("created_at", "pk")
+            digest.notices.select_related("meeting__council", "item", "comment__author")
+            # Long texts the digest does not quote are not read.
+            .defer(
+                "meeting__minutes",
+                "meeting__council__mandate",
+                "item__body",
+                "item__recommendation",
+                "item__decision",
+                "comment__text",
+            )
+            .order_by("created_at", "pk")
         ),
         user,
     )

@@ -119,7 +119,8 @@ def comment_posted(comment: Comment) -> None:
     item = comment.item
     meeting = item.meeting
     authors = set(
-        Comment.objects.filter(item=item).exclude(author_id=comment.author_id)
+        Comment.objects.filter(item=item)
+        .exclude(author_id=comment.author_id)
         .values_list("author_id", flat=True)
     )
     if not authors:
@@ -250,9 +251,7 @@ def digest_batch(user_ids: list[int], *, day, now) -> int:
     if not todo:
         return 0
     users = dict(
-        get_user_model()
-        .objects.filter(pk__in=todo, is_active=True)
-        .values_list("pk", "email")
+        get_user_model().objects.filter(pk__in=todo, is_active=True).values_list("pk", "email")
     )
     gone = [pk for pk in todo if pk not in users]
     if gone:  # switched off: nothing more goes to them
@@ -261,9 +260,7 @@ def digest_batch(user_ids: list[int], *, day, now) -> int:
         ).delete()
     if not users:
         return 0
-    profiles = {
-        p.user_id: p for p in NotificationProfile.objects.filter(user_id__in=list(users))
-    }
+    profiles = {p.user_id: p for p in NotificationProfile.objects.filter(user_id__in=list(users))}
     Digest.objects.bulk_create(
         [
             Digest(
@@ -282,9 +279,7 @@ def digest_batch(user_ids: list[int], *, day, now) -> int:
             Digest.objects.filter(user_id=OuterRef("user_id"), day=day).values("pk")[:1]
         )
     )
-    digests = Digest.objects.filter(day=day, user_id__in=list(users)).values_list(
-        "user_id", "pk"
-    )
+    digests = Digest.objects.filter(day=day, user_id__in=list(users)).values_list("user_id", "pk")
     enqueue_many(
         kind=DIGEST_MAIL,
         messages=[

@@ -22,8 +22,8 @@ from councils.models import (
     last_opened_subquery,
     mark_meeting_opened,
 )
-from councils.signals import meeting_changed
 from councils.selectors import active_memberships, meeting_items
+from councils.signals import meeting_changed
 from councils.views.base import AgendaLockMixin, GuardedObjectMixin, VisibleObjectMixin
 
 

@@ -144,7 +144,7 @@ def test_meeting_page_and_start_page_count_the_same_new_comments(client, world, 
 
 
 def test_start_page_counts_items_changed_since_the_member_last_opened(client, world, member):
-    """"Nyt siden sidst" covers changed items too, as the meeting page marks them."""
+    """ "Nyt siden sidst" covers changed items too, as the meeting page marks them."""
     meeting, item = world["meeting"], world["item"]
     client.force_login(member)
     client.get(_meeting_url(meeting))

@@ -29,9 +29,7 @@ def test_the_worker_sends_the_daily_digest_once():
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         sent = Message.objects.filter(kind=DIGEST_MAIL, status=Status.SENT)
-        if sent.filter(recipient=council.alice.email).exists() and _mails_to(
-            council.alice.email
-        ):
+        if sent.filter(recipient=council.alice.email).exists() and _mails_to(council.alice.email):
             break
         time.sleep(1)
     else:

@@ -45,7 +45,8 @@ def test_grouped_by_council_and_meeting(small, run):
 
     MembershipFactory(council=other.council, user=small.alice, seat_type=SeatType.RELATIVE)
     later = MeetingFactory(
-        council=small.council, title="Ekstraordinært møde",
+        council=small.council,
+        title="Ekstraordinært møde",
         starts_at=small.meeting.starts_at + timedelta(days=7),
     )
     later_item = AgendaItemFactory(meeting=later, number=1, title="Nyt værested")
@@ -64,7 +65,9 @@ def test_grouped_by_council_and_meeting(small, run):
     assert "Ny kommentar fra Bo Berg til punkt 1. Nyt værested" in body
     html = message.alternatives[0][0]
     assert "<h2>Brugerrådet for Værestedet</h2>" in html
-    assert message.extra_headers["List-Unsubscribe"].startswith("<http://testserver/notifikationer/afmeld/")
+    assert message.extra_headers["List-Unsubscribe"].startswith(
+        "<http://testserver/notifikationer/afmeld/"
+    )
     assert message.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     assert Digest.objects.filter(user=small.alice).count() == 1
 
@@ -107,9 +110,11 @@ def test_a_crash_mid_run_then_a_rerun_sends_each_user_once(run):
             raise DatabaseError("the worker was killed")
         return real(*args, **kwargs)
 
-    with mock.patch.object(services, "digest_batch", crash_on_second_batch):
-        with pytest.raises(DatabaseError):
-            run(batch_size=1)
+    with (
+        mock.patch.object(services, "digest_batch", crash_on_second_batch),
+        pytest.raises(DatabaseError),
+    ):
+        run(batch_size=1)
     assert Digest.objects.count() == 1  # the first batch committed, the second rolled back
     assert run(batch_size=1) == 2
     assert run(batch_size=1) == 0

@@ -106,9 +106,7 @@ def test_each_kind_follows_the_members_choice(
         assert len(mails) == 1
         if kind != Kind.AGENDA_PUBLISHED:  # councils' own agenda e-mail, as before
             assert [n.channel for n in notices] == [Channel.IMMEDIATELY]
-            assert mails[0].extra_headers["List-Unsubscribe-Post"] == (
-                "List-Unsubscribe=One-Click"
-            )
+            assert mails[0].extra_headers["List-Unsubscribe-Post"] == ("List-Unsubscribe=One-Click")
         assert Message.objects.filter(recipient=recipient.email).count() == 1
 
 
@@ -170,9 +168,7 @@ def test_a_digest_user_is_not_counted_twice_on_republish(small):
     assert Message.objects.filter(recipient=small.bob.email).count() == 1
 
 
-def test_nothing_for_a_hidden_comment_or_a_former_member(
-    small, django_capture_on_commit_callbacks
-):
+def test_nothing_for_a_hidden_comment_or_a_former_member(small, django_capture_on_commit_callbacks):
     choose(small.alice, Kind.NEW_COMMENTS, Frequency.IMMEDIATELY)
     CommentFactory(item=small.item, author=small.alice)
     comment = CommentFactory(item=small.item, author=small.bob)

@@ -23,9 +23,7 @@ def _data(meeting, **changes):
         "starts_at": local.strftime("%Y-%m-%dT%H:%M"),
         "ends_at": "",
         "location": meeting.location,
-        "comment_deadline": timezone.localtime(meeting.comment_deadline).strftime(
-            "%Y-%m-%dT%H:%M"
-        ),
+        "comment_deadline": timezone.localtime(meeting.comment_deadline).strftime("%Y-%m-%dT%H:%M"),
     }
     data.update(changes)
     return data
