@@ -8,6 +8,7 @@ switched off is left out (and an e-mail with nothing left is not sent).
 from django.conf import settings
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from core.email import absolute_url, build_templated_mail
 from councils.models import Meeting
@@ -66,6 +67,23 @@ def _line(notice) -> str:
     if notice.detail == "cancelled":
         return _("Mødet er aflyst.")
     return _("Mødet har fået nyt tidspunkt eller sted.")
+
+
+def _comments_line(notices) -> str:
+    if len(notices) == 1:
+        return _line(notices[0])
+    first = notices[0]
+    authors = list(dict.fromkeys(n.comment.author.full_name for n in notices))
+    return ngettext(
+        "%(count)d ny kommentar til punkt %(number)s. %(title)s (fra %(authors)s)",
+        "%(count)d nye kommentarer til punkt %(number)s. %(title)s (fra %(authors)s)",
+        len(notices),
+    ) % {
+        "count": len(notices),
+        "number": first.item.number,
+        "title": first.item.title,
+        "authors": ", ".join(authors),
+    }
 
 
 def _link(notice, meeting_url=None) -> str:
@@ -141,13 +159,34 @@ def digest_groups(notices):
         meetings = councils.setdefault(council.pk, (council, {}))[1]
         if notice.meeting_id not in urls:
             urls[notice.meeting_id] = absolute_url(notice.meeting.get_absolute_url())
-        meetings.setdefault(notice.meeting_id, (notice.meeting, []))[1].append(
+        lines = meetings.setdefault(notice.meeting_id, (notice.meeting, []))[1]
+        if notice.kind == Kind.NEW_COMMENTS:
+            # One line per item however many comments: "3 nye kommentarer til punkt 4 (fra …)".
+            found = next((e for e in lines if e.get("item") == notice.item_id), None)
+            if found is not None:
+                found["comments"].append(notice)
+                continue
+            lines.append(
+                {
+                    "item": notice.item_id,
+                    "comments": [notice],
+                    "link": _link(notice, urls[notice.meeting_id]),
+                    "kind": notice.kind,
+                }
+            )
+            continue
+        lines.append(
             {
                 "line": _line(notice),
                 "link": _link(notice, urls[notice.meeting_id]),
                 "kind": notice.kind,
             }
         )
+    for _council, meetings in councils.values():
+        for _meeting, lines in meetings.values():
+            for entry in lines:
+                if "comments" in entry:
+                    entry["line"] = _comments_line(entry.pop("comments"))
     groups = []
     for council, meetings in sorted(councils.values(), key=lambda pair: pair[0].name):
         ordered = sorted(meetings.values(), key=lambda pair: (pair[0].starts_at, pair[0].pk))

@@ -173,3 +173,17 @@ def test_an_inactive_user_gets_no_digest(small, run):
     small.alice.save()
     assert run() == 0
     assert not Notice.objects.filter(user=small.alice, digest__isnull=True).exists()
+
+
+def test_many_comments_on_one_item_make_one_line(small, run):
+    CommentFactory(item=small.item, author=small.alice, text="Alice skriver.")
+    CommentFactory(item=small.item, author=small.bob, text="Bo svarer.")
+    CommentFactory(item=small.item, author=small.carol, text="Carla svarer.")
+    CommentFactory(item=small.item, author=small.bob, text="Bo igen.")
+    run()
+    (message,) = sent_to(small.alice.email)
+    assert (
+        "3 nye kommentarer til punkt 1. Budget for næste år (fra Bo Berg, Carla Clausen)"
+        in message.body
+    )
+    assert message.body.count("Budget for næste år") == 1
