@@ -31,7 +31,7 @@ from councils.models import (
     Statement,
     new_calendar_token,
 )
-from councils.signals import meeting_changed
+from councils.signals import agenda_publishing, meeting_changed
 from outbox.models import Message, Status
 from outbox.services import enqueue
 
@@ -220,9 +220,16 @@ def enqueue_agenda_mails(meeting: Meeting) -> int:
             status=Status.PENDING
         )
     }
+    users = [u for u in agenda_recipients(meeting) if u.pk not in notified | waiting]
+    # The members who chose the digest or no agenda e-mail are taken over by a listener.
+    taken = set()
+    for _receiver, result in agenda_publishing.send(
+        sender=Meeting, meeting=meeting, users=users, fingerprint=fingerprint
+    ):
+        taken |= set(result or ())
     count = 0
-    for user in agenda_recipients(meeting):
-        if user.pk in notified or user.pk in waiting:
+    for user in users:
+        if user.pk in taken:
             continue
         enqueue(
             kind=AGENDA_MAIL,

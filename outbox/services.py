@@ -30,6 +30,23 @@ def enqueue(*, kind: str, recipient: str, payload: dict, due=None, language=None
     return message
 
 
+def enqueue_many(*, kind: str, messages: list[tuple[str, dict, str]]) -> list[Message]:
+    """``enqueue`` for many e-mails of one kind in one INSERT: ``messages`` are
+    (recipient, payload, language). Call it inside the transaction of the change it reports."""
+    registry.builder(kind)
+    if not messages:
+        return []
+    now = timezone.now()
+    rows = Message.objects.bulk_create(
+        [
+            Message(kind=kind, recipient=recipient, payload=payload, due_at=now, language=language)
+            for recipient, payload, language in messages
+        ]
+    )
+    _trigger_after_commit()
+    return rows
+
+
 class _Trigger:
     """The after-commit callback; knows whether it ran (tests run callbacks early)."""
 

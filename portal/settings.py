@@ -71,6 +71,8 @@ PORTAL_APPS = [
     "reports",
     # Attendance answers, substitutes, support to attend and reminders for council meetings.
     "participation",
+    # What each member hears about, and when (at once, daily digest, off).
+    "notifications",
     "search",
     # Personal data through its whole life: needs every other app, so it comes last.
     "privacy",
@@ -363,6 +365,16 @@ CELERY_BEAT_SCHEDULE = {
         "task": "participation.send_reminders",
         "schedule": crontab(minute=5),
     },
+    # Notifications (docs/NOTIFICATIONS.md): the deadline reminders first, so that a
+    # reminder for the digest goes in the same morning's digest. Both are idempotent.
+    "notifications-deadline-reminders": {
+        "task": "notifications.deadline_reminders",
+        "schedule": crontab(hour=6, minute=0),
+    },
+    "notifications-send-digests": {
+        "task": "notifications.send_digests",
+        "schedule": crontab(hour=6, minute=15),
+    },
     # Retention (docs/PRIVACY.md): every night; idempotent, so a missed night is caught up.
     "apply-retention": {
         "task": "privacy.apply_retention",
@@ -372,6 +384,10 @@ CELERY_BEAT_SCHEDULE = {
 # An e-mail that still fails after this many attempts (backoff 1, 2, 4 … 60 minutes) is given up.
 PORTAL_OUTBOX_MAX_ATTEMPTS = env_int("PORTAL_OUTBOX_MAX_ATTEMPTS", 8)
 PORTAL_OUTBOX_KEEP_DAYS = env_int("PORTAL_OUTBOX_KEEP_DAYS", 90)
+# How long an unsubscribe link in a notification e-mail works (signed, no login).
+PORTAL_NOTIFICATIONS_UNSUBSCRIBE_DAYS = env_int("PORTAL_NOTIFICATIONS_UNSUBSCRIBE_DAYS", 60)
+# Notices and daily digest records are forgotten after this many days (docs/PRIVACY.md).
+PORTAL_NOTIFICATIONS_KEEP_DAYS = env_int("PORTAL_NOTIFICATIONS_KEEP_DAYS", 90)
 
 # Retention periods (slettefrister); docs/PRIVACY.md gives the reasons for the defaults.
 PORTAL_RETENTION_COMMENT_YEARS = env_int("PORTAL_RETENTION_COMMENT_YEARS", 5)

@@ -28,6 +28,7 @@ urlpatterns = [
     path("handleplaner/", include("actionplans.urls")),
     path("rapporter/", include("reports.urls")),
     path("deltagelse/", include("participation.urls")),
+    path("notifikationer/", include("notifications.urls")),
     path("soeg/", include("search.urls")),
     path("privatliv/", include("privacy.urls")),
 ]

@@ -1,4 +1,5 @@
 from django.contrib import messages
+from django.db import transaction
 from django.db.models import Prefetch
 from django.shortcuts import redirect
 from django.utils import timezone
@@ -22,6 +23,7 @@ from councils.models import (
     mark_meeting_opened,
 )
 from councils.selectors import active_memberships, meeting_items
+from councils.signals import meeting_changed
 from councils.views.base import AgendaLockMixin, GuardedObjectMixin, VisibleObjectMixin
 
 
@@ -150,6 +152,11 @@ class MeetingCreateView(GuardedObjectMixin, FormView):
         return super().get_context_data(council=self.object, meeting=None, **kwargs)
 
 
+def _minute(value):
+    # The form has minutes; a time stored with seconds is not moved by saving it unchanged.
+    return value.replace(second=0, microsecond=0) if hasattr(value, "microsecond") else value
+
+
 class MeetingEditView(AgendaLockMixin, GuardedObjectMixin, FormView):
     model = Meeting
     permission_required = "councils.change_meeting"
@@ -160,7 +167,16 @@ class MeetingEditView(AgendaLockMixin, GuardedObjectMixin, FormView):
         return {**super().get_form_kwargs(), "instance": self.object}
 
     def form_valid(self, form):
-        form.save()
+        moved = any(
+            _minute(form.initial.get(name)) != _minute(form.cleaned_data.get(name))
+            for name in ("starts_at", "ends_at", "location")
+        )
+        meeting = form.save()
+        if moved:
+            # The members hear of it (notifications), once the change has committed.
+            transaction.on_commit(
+                lambda: meeting_changed.send(sender=Meeting, meeting=meeting, change="moved")
+            )
         messages.success(self.request, _("Mødet er gemt."))
         return redirect(self.object)
 

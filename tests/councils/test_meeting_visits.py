@@ -141,3 +141,28 @@ def test_meeting_page_and_start_page_count_the_same_new_comments(client, world, 
     page = client.get(_meeting_url(meeting)).content.decode()
     marked = page.count('<span class="badge portal-badge-new">Ny</span> <strong>')
     assert counted and int(counted.group(1)) == marked
+
+
+def test_start_page_counts_items_changed_since_the_member_last_opened(client, world, member):
+    """ "Nyt siden sidst" covers changed items too, as the meeting page marks them."""
+    meeting, item = world["meeting"], world["item"]
+    client.force_login(member)
+    client.get(_meeting_url(meeting))
+    assert "ændret, siden du sidst åbnede mødet" not in _panel(_home(client))
+    item.title = "Budget for næste år (rettet)"
+    item.save()
+    assert "1 punkt ændret, siden du sidst åbnede mødet" in _panel(_home(client))
+    client.get(_meeting_url(meeting))
+    assert "ændret, siden du sidst åbnede mødet" not in _panel(_home(client))
+
+
+def test_start_page_panel_queries_do_not_grow_with_changed_items(client, world, member):
+    client.force_login(member)
+    client.get(_meeting_url(world["meeting"]))
+    with CaptureQueriesContext(connection) as before:
+        _home(client)
+    for item in world["meeting"].items.all():
+        item.save()
+    with CaptureQueriesContext(connection) as after:
+        _home(client)
+    assert len(after.captured_queries) == len(before.captured_queries)

@@ -13,6 +13,7 @@ from django.utils import timezone
 from audit.models import AccessLog, Action
 from councils.models import Comment
 from councils.personaldata import REMOVED_TEXT
+from notifications.models import Digest, Notice
 from outbox.models import Message, Status
 from privacy.models import PrivacyAction
 from privacy.retention import apply_retention
@@ -85,6 +86,20 @@ def due(world):
             status=Status.SENT,
             sent_at=now - timedelta(days=age),
         )
+    keep = settings.PORTAL_NOTIFICATIONS_KEEP_DAYS
+    for age in (keep + 1, keep - 1):
+        when = now - timedelta(days=age)
+        Notice.objects.create(
+            user=world.users["member"],
+            kind="minutes_approved",
+            channel="digest",
+            key=f"retention-test:{age}",
+            meeting=world["meeting"],
+            created_at=when,
+        )
+        Digest.objects.create(
+            user=world.users["member"], day=when.date(), up_to=when, created_at=when
+        )
     return rows
 
 
@@ -112,6 +127,8 @@ def test_each_period_removes_what_is_past_it_and_nothing_else(world, due):
         "participation.answers": 0,
         "participation.support_requests": 0,
         "privacy.former_members": 1,
+        "notifications.notices": 1,
+        "notifications.digests": 1,
     }
     assert list(Message.objects.values_list("recipient", flat=True)) == ["ny@test.example"]
     texts = dict(Comment.objects.values_list("pk", "text"))

@@ -1,0 +1,1 @@
+from tests.notifications.helpers import small  # noqa: F401
