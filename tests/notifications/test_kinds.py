@@ -148,12 +148,13 @@ def test_a_cancelled_meeting_sends_a_cancelling_calendar_file(
     small, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        meeting_changed.send(sender=Meeting, meeting=small.meeting, change="cancelled")
+        councils.cancel_meeting(meeting=small.meeting)
     (message,) = sent_to(small.bob.email)
     assert "aflyst" in message.body
     body = message.attachments[0][1]
     text = body.decode() if isinstance(body, bytes) else body
     assert "STATUS:CANCELLED" in text and "METHOD:CANCEL" in text
+    assert "SEQUENCE:1" in text
 
 
 def test_a_digest_user_is_not_counted_twice_on_republish(small):
