@@ -42,6 +42,11 @@ class MeetingCapabilities:
     ``item_key`` (the test would fail until it is).
 
     Nothing is shared between requests or viewers: an instance lives for one request.
+
+    The edit window is keyed at ``now`` (the start of the request) while the rule reads the
+    clock when asked, a few milliseconds later. A comment whose window closes in between is
+    keyed "open" but answered "no": its kind then gets no edit link on this one page, never
+    an edit link too many (the clock only moves on, and the edit view asks the rule again).
     """
 
     def __init__(self, user, now=None):
