@@ -8,6 +8,10 @@ Run from the project folder with `make bench-load` (or `bash bench/load`). It
   4. prints requests/s, p50/p95/p99 and each page's throughput as a share of the
      floor's at the same concurrency, measured in the same run.
 Traffic goes only to 127.0.0.1. Every wrk run is bounded (BENCH_SECONDS, default 10 s).
+
+BENCH_PAGES=meeting measures only the floor and the pages whose label contains one of the
+comma-separated words; BENCH_CONCURRENCY, BENCH_DB, BENCH_PORT as below. The load average
+before and after the runs is printed with the table (the machine may be shared).
 """
 
 import json
@@ -27,6 +31,7 @@ CONCURRENCY = [int(c) for c in os.environ.get("BENCH_CONCURRENCY", "1,10,20").sp
 WORKERS = int(os.environ.get("BENCH_WORKERS", str((os.cpu_count() or 2) * 2 + 1)))
 DB_NAME = os.environ.get("BENCH_DB", "portal_bench")
 SCALE = os.environ.get("BENCH_SCALE", "1")
+ONLY = [word for word in os.environ.get("BENCH_PAGES", "").split(",") if word]
 BASE = f"http://127.0.0.1:{PORT}"
 
 ENV = {
@@ -160,6 +165,10 @@ def main():
         )
     ensure_database()
     pages = targets()
+    if ONLY:
+        # The floor stays first: every page's share is of the floor measured in the same run.
+        pages = [pages[0], *(p for p in pages[1:] if any(word in p[0] for word in ONLY))]
+    load_before = _load()
     server = start_gunicorn()
     results = {}
     try:
@@ -172,6 +181,11 @@ def main():
         server.send_signal(signal.SIGTERM)
         server.wait(timeout=30)
     print_table(pages, results)
+    print(f"load average before {load_before}, after {_load()} (1, 5, 15 min)")
+
+
+def _load():
+    return " ".join(f"{value:.2f}" for value in os.getloadavg())
 
 
 def print_table(pages, results):

@@ -5,6 +5,10 @@
 Renders bench/targets.py's pages in-process with Django's test client (one
 client, sequential, no network), so a change can be checked in seconds before
 the real load benchmark. Prints figures; it is not a test.
+
+BENCH_RUNS (default 10) renders per page; BENCH_PAGES=meeting measures only the pages
+whose label contains one of the comma-separated words. The load average is printed
+before and after, since the machine is shared.
 """
 
 import json
@@ -17,6 +21,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 RUNS = int(os.environ.get("BENCH_RUNS", "10"))
+ONLY = [word for word in os.environ.get("BENCH_PAGES", "").split(",") if word]
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings")
 os.environ.setdefault("SECRET_KEY", "bench-only-not-a-secret")
@@ -44,24 +49,34 @@ def main():
             text=True,
         ).stdout
     )
-    print(f"{'page':<32} {'median ms':>10} {'queries':>8} {'KiB':>7}")
+    if ONLY:
+        pages = [page for page in pages if any(word in page[0] for word in ONLY)]
+    print(f"load average {_load()}, {RUNS} runs per page")
+    print(f"{'page':<32} {'median ms':>10} {'min ms':>8} {'CPU ms':>8} {'queries':>8} {'KiB':>7}")
     for label, path, cookie in pages:
         client = Client()
         if cookie:
             name, value = cookie.split("=", 1)
             client.cookies[name] = value
         client.get(path)  # warm caches and connections
-        times = []
+        times, cpu = [], []
         for _ in range(RUNS):
             with CaptureQueriesContext(connection) as queries:
-                started = time.perf_counter()
+                started, started_cpu = time.perf_counter(), time.process_time()
                 response = client.get(path)
                 times.append(time.perf_counter() - started)
+                cpu.append(time.process_time() - started_cpu)
         assert response.status_code == 200, (path, response.status_code)
         print(
-            f"{label:<32} {statistics.median(times) * 1000:>10.1f} {len(queries):>8} "
-            f"{len(response.content) / 1024:>7.0f}"
+            f"{label:<32} {statistics.median(times) * 1000:>10.1f} {min(times) * 1000:>8.1f} "
+            f"{statistics.median(cpu) * 1000:>8.1f} "
+            f"{len(queries):>8} {len(response.content) / 1024:>7.0f}"
         )
+    print(f"load average {_load()}")
+
+
+def _load():
+    return " ".join(f"{value:.2f}" for value in os.getloadavg())
 
 
 if __name__ == "__main__":

@@ -3,7 +3,7 @@
 from dataclasses import dataclass, field
 from statistics import median
 
-from django.db.models import Case, F, Prefetch, TextField, Value, When
+from django.db.models import Case, F, TextField, Value, When
 
 from councils.models import (
     DEFAULT_RIGHTS,
@@ -161,28 +161,67 @@ def shown_comments():
 def meeting_items(items, *, with_comments: bool):
     """The agenda (``items``: a visible_to queryset) with all the meeting page shows.
 
-    The number of queries does not grow with the number of items or comments.
+    The number of queries does not grow with the number of items or comments. Each item
+    gets ``attachment_list`` and, with ``with_comments``, ``threads`` (see ``attach_threads``).
+    Both are read with one plain query each and grouped here: a ``Prefetch`` did the same
+    with ~1 ms more of Python on a ten-item agenda.
     """
-    prefetches = [
-        Prefetch("attachments", queryset=Attachment.objects.order_by("pk")),
-    ]
+    items = list(items.select_related("statement__response").order_by("number", "pk"))
+    by_item = {item.pk: item for item in items}
+    for item in items:
+        item.attachment_list = []
+    if by_item:
+        for attachment in Attachment.objects.filter(item_id__in=list(by_item)).order_by("pk"):
+            attachment.item = by_item[attachment.item_id]
+            attachment.item.attachment_list.append(attachment)
     if with_comments:
-        replies = (
-            shown_comments().select_related("author", "hidden_by").order_by("created_at", "pk")
-        )
-        prefetches.append(
-            Prefetch(
-                "comments",
-                queryset=shown_comments()
-                .filter(parent__isnull=True)
-                .select_related("author", "hidden_by")
-                .prefetch_related(Prefetch("replies", queryset=replies))
-                .order_by("created_at", "pk"),
-                to_attr="threads",
-            )
-        )
-    return list(
-        items.select_related("statement__response")
-        .prefetch_related(*prefetches)
-        .order_by("number", "pk")
+        attach_threads(items)
+    return items
+
+
+# What the meeting page shows of a comment and its author (shown_text is annotated).
+THREAD_FIELDS = (
+    "id",
+    "item_id",
+    "author_id",
+    "parent_id",
+    "created_at",
+    "edited_at",
+    "hidden_at",
+    "hidden_reason",
+    "author__id",
+    "author__full_name",
+)
+
+
+def attach_threads(items):
+    """Every comment on ``items`` with its author, in one query.
+
+    Sets ``item.threads`` (the top-level comments, oldest first) and on each comment
+    ``reply_list`` (its replies, oldest first) and ``item`` (so nothing asks the database for
+    it again). Like ``shown_comments``, a hidden comment's text is not read: ``text`` is not
+    among the columns, ``shown_text`` is "" for it.
+    """
+    by_item = {item.pk: item for item in items}
+    for item in items:
+        item.threads = []
+    if not by_item:
+        return items
+    comments = list(
+        shown_comments()
+        .filter(item_id__in=list(by_item))
+        .select_related("author")
+        .only(*THREAD_FIELDS)
+        .order_by("created_at", "pk")
     )
+    by_pk = {}
+    for comment in comments:
+        comment.item = by_item[comment.item_id]
+        comment.reply_list = []
+        by_pk[comment.pk] = comment
+    for comment in comments:
+        if comment.parent_id is None:
+            comment.item.threads.append(comment)
+        elif comment.parent_id in by_pk:
+            by_pk[comment.parent_id].reply_list.append(comment)
+    return items

@@ -10,6 +10,7 @@ from django.views.generic import FormView, TemplateView
 from audit.access import access_logged
 from audit.models import Action
 from councils import services
+from councils.capabilities import MeetingCapabilities
 from councils.delivery import agenda_delivery
 from councils.forms import AttendanceForm, MeetingForm, MinutesForm
 from councils.models import (
@@ -71,23 +72,23 @@ class MeetingDetailView(VisibleObjectMixin, TemplateView):
         visible = AgendaItem.objects.visible_to(user).filter(meeting=meeting)
         items = meeting_items(visible, with_comments=with_comments)
         last_opened = getattr(meeting, "last_opened", None)
+        # The rules asked once per kind of comment and item, not per comment (see there).
+        capabilities = MeetingCapabilities(user)
         new_count = 0
         for item in items:
             item.meeting = meeting
             # Changed since the user last opened the meeting (never on a first visit).
             item.is_changed = bool(last_opened and item.updated_at > last_opened)
-            item.can_comment = has("councils.comment_agendaitem", item)
-            item.can_record_statement = has("councils.record_statement", item)
-            item.can_record_response = has("councils.record_response", item)
+            item.can_comment, item.can_record_statement, item.can_record_response = (
+                capabilities.item(item)
+            )
             item.comment_count = 0
             for thread in getattr(item, "threads", []):
-                item.comment_count += 1 + len(thread.replies.all())
-                for comment in [thread, *thread.replies.all()]:
-                    # Set here so the permission checks below need no query.
-                    comment.item = item
-                    comment.can_edit = has("councils.change_comment", comment)
-                    comment.can_hide = has("councils.hide_comment", comment)
-                    comment.can_read_hidden = has("councils.view_hidden_comment_text", comment)
+                item.comment_count += 1 + len(thread.reply_list)
+                for comment in [thread, *thread.reply_list]:
+                    comment.can_edit, comment.can_hide, comment.can_read_hidden = (
+                        capabilities.comment(comment)
+                    )
                     # As the start page counts: others' shown comments since the last visit.
                     comment.is_new = (
                         comment.author_id != user.pk
