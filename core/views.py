@@ -48,9 +48,23 @@ class VisibleObjectMixin(LoginOn404Mixin):
     def object(self):
         return self.get_object()
 
+    @object.setter
+    def object(self, value):
+        # Django's generic views assign ``self.object = self.get_object()``.
+        self._object = value
+
 
 class GuardedObjectMixin(VisibleObjectMixin, PermissionRequiredMixin):
     """A visible object and a ``rules`` permission on it (403 when visible but not allowed)."""
 
     def get_permission_object(self):
         return self.get_object()
+
+
+class PublicObjectMixin(VisibleObjectMixin):
+    """A page the public may read: a hidden or missing object is a 404 for everybody,
+    the anonymous visitor included (asking them to log in would reveal nothing they
+    could not read anyway, and a plain 404 is the public page's answer)."""
+
+    def dispatch(self, request, *args, **kwargs):
+        return super(LoginOn404Mixin, self).dispatch(request, *args, **kwargs)

@@ -29,6 +29,7 @@ from simple_history.models import HistoricalRecords
 
 from core.uploads import AttachmentValidator
 from organisation.models import Committee, FocusArea, Unit
+from policies.rules import is_administrator, reads_all_goals
 
 MIN_YEAR = 2000
 MAX_YEAR = 2100
@@ -96,8 +97,6 @@ class PolicyVersionQuerySet(models.QuerySet):
         return self.filter(status__in=PolicyVersion.PUBLIC_STATUSES)
 
     def visible_to(self, user):
-        from policies.rules import is_administrator
-
         if is_administrator(user):
             return self.all()
         return self.public()
@@ -204,6 +203,10 @@ class PolicyVersion(models.Model):
         return self.status == self.Status.DRAFT
 
     @property
+    def is_adopted(self):
+        return self.status == self.Status.ADOPTED
+
+    @property
     def is_public(self):
         return self.status in self.PUBLIC_STATUSES
 
@@ -240,8 +243,6 @@ class UnitGoalQuerySet(models.QuerySet):
         return self.filter(policy__status__in=PolicyVersion.PUBLIC_STATUSES)
 
     def visible_to(self, user):
-        from policies.rules import reads_all_goals
-
         if reads_all_goals(user):
             return self.all()
         return self.public()

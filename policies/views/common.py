@@ -1,14 +1,26 @@
-from django.core.exceptions import PermissionDenied
+"""What every policies view shares: the guards of core.views, and 50 rows a page."""
+
 from django.core.paginator import Paginator
+from rules.contrib.views import PermissionRequiredMixin
+
+from core.views import GuardedObjectMixin, LoginOn404Mixin, PublicObjectMixin
 
 PER_PAGE = 50
 
-
-def require(user, perm, obj=None):
-    """403 unless the user holds the permission (for this object)."""
-    if not user.has_perm(perm, obj):
-        raise PermissionDenied
+__all__ = [
+    "GuardedObjectMixin",
+    "LoginOn404Mixin",
+    "PermissionRequiredMixin",
+    "PublicObjectMixin",
+    "paginate",
+]
 
 
 def paginate(request, items):
     return Paginator(items, PER_PAGE).get_page(request.GET.get("page"))
+
+
+class FormPageMixin:
+    """A form page answers GET and POST only (as ``require_http_methods`` did)."""
+
+    http_method_names = ["get", "post"]
