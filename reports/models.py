@@ -6,6 +6,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from accounts.rules import is_administrator
 from actionplans.models import ActionPlan
 from core.deletion import ProtectWhen
 from core.uploads import AttachmentValidator
@@ -18,8 +19,9 @@ class StatusReportQuerySet(models.QuerySet):
         return self.filter(status=StatusReport.Status.PUBLISHED)
 
     def visible_to(self, user):
-        if user.is_authenticated and user.is_administrator:
-            return self
+        """Published reports are public; drafts are the administrators'."""
+        if is_administrator(user):
+            return self.all()
         return self.published()
 
 
@@ -125,6 +127,11 @@ def attachment_upload_to(instance, filename):
     return f"reports/bilag/{uuid.uuid4().hex}{PurePath(filename).suffix.lower()}"
 
 
+class ReportAttachmentQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        return self.filter(report__in=StatusReport.objects.visible_to(user))
+
+
 class ReportAttachment(models.Model):
     """A bilag, numbered Bilag 1, 2, … in the order of ``position``."""
 
@@ -156,6 +163,8 @@ class ReportAttachment(models.Model):
         related_name="+",
     )
 
+    objects = ReportAttachmentQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("bilag")
         verbose_name_plural = _("bilag")
@@ -173,6 +182,12 @@ ACTIVE_STATUSES = ("queued", "rendering")
 
 
 class RenditionQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """A published report's PDF is public; every other PDF is the administrators'."""
+        if is_administrator(user):
+            return self.all()
+        return self.filter(published_report__status=StatusReport.Status.PUBLISHED)
+
     def active(self):
         return self.filter(status__in=ACTIVE_STATUSES)
 
