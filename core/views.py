@@ -21,11 +21,14 @@ class LoginOn404Mixin:
     link while logged out lands on the login page and then on the agenda.
     """
 
+    # False: a hidden object is a 404 for the anonymous visitor too (PublicObjectMixin).
+    login_on_404 = True
+
     def dispatch(self, request, *args, **kwargs):
         try:
             return super().dispatch(request, *args, **kwargs)
         except Http404:
-            if not request.user.is_authenticated:
+            if self.login_on_404 and not request.user.is_authenticated:
                 return redirect_to_login(request.get_full_path())
             raise
 
@@ -64,7 +67,7 @@ class GuardedObjectMixin(VisibleObjectMixin, PermissionRequiredMixin):
 class PublicObjectMixin(VisibleObjectMixin):
     """A page the public may read: a hidden or missing object is a 404 for everybody,
     the anonymous visitor included (asking them to log in would reveal nothing they
-    could not read anyway, and a plain 404 is the public page's answer)."""
+    could not read anyway, and a plain 404 is the public page's answer). With
+    ``GuardedObjectMixin`` set ``login_on_404 = False`` for the same answer."""
 
-    def dispatch(self, request, *args, **kwargs):
-        return super(LoginOn404Mixin, self).dispatch(request, *args, **kwargs)
+    login_on_404 = False
