@@ -28,14 +28,10 @@ urlpatterns = [
     path("maal/<int:pk>/", goals.GoalDetailView.as_view(), name="goal_detail"),
     path("maal/<int:pk>/rediger/", goals.GoalEditView.as_view(), name="goal_edit"),
     path("maal/<int:pk>/slet/", goals.GoalDeleteView.as_view(), name="goal_delete"),
-    path(
-        "maal/<int:pk>/opfoelgning/ny/", updates.UpdateCreateView.as_view(), name="update_create"
-    ),
+    path("maal/<int:pk>/opfoelgning/ny/", updates.UpdateCreateView.as_view(), name="update_create"),
     path("opfoelgning/<int:pk>/", updates.UpdateDetailView.as_view(), name="update_detail"),
     path("opfoelgning/<int:pk>/rediger/", updates.UpdateEditView.as_view(), name="update_edit"),
     path("opfoelgning/<int:pk>/slet/", updates.UpdateDeleteView.as_view(), name="update_delete"),
     path("bilag/<int:pk>/", updates.AttachmentDownloadView.as_view(), name="attachment_download"),
-    path(
-        "bilag/<int:pk>/slet/", updates.AttachmentDeleteView.as_view(), name="attachment_delete"
-    ),
+    path("bilag/<int:pk>/slet/", updates.AttachmentDeleteView.as_view(), name="attachment_delete"),
 ]

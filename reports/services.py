@@ -62,8 +62,7 @@ def build_print_document(rendition) -> str:
 
 def _silent_error():
     return _(
-        "Baggrundsprocessen, der genererede PDF'en, stoppede undervejs. "
-        "Prøv at generere den igen."
+        "Baggrundsprocessen, der genererede PDF'en, stoppede undervejs. Prøv at generere den igen."
     )
 
 

@@ -13,9 +13,7 @@ urlpatterns = [
     path("administrer/ny/", manage.CreateView.as_view(), name="create"),
     path("administrer/<int:pk>/", manage.ManageView.as_view(), name="manage"),
     path("administrer/<int:pk>/rediger/", manage.EditView.as_view(), name="edit"),
-    path(
-        "administrer/<int:pk>/fokusomraader/", manage.NarrativesView.as_view(), name="narratives"
-    ),
+    path("administrer/<int:pk>/fokusomraader/", manage.NarrativesView.as_view(), name="narratives"),
     path(
         "administrer/<int:pk>/bilag/ny/", manage.AttachmentAddView.as_view(), name="attachment_add"
     ),
@@ -29,9 +27,7 @@ urlpatterns = [
         manage.AttachmentDeleteView.as_view(),
         name="attachment_delete",
     ),
-    path(
-        "administrer/<int:pk>/forhaandsvisning/", rendering.PreviewView.as_view(), name="preview"
-    ),
+    path("administrer/<int:pk>/forhaandsvisning/", rendering.PreviewView.as_view(), name="preview"),
     path("administrer/<int:pk>/generer-pdf/", rendering.RenderView.as_view(), name="render"),
     path(
         "administrer/pdf/<int:pk>/status/",
@@ -39,5 +35,7 @@ urlpatterns = [
         name="rendition_status",
     ),
     path("administrer/<int:pk>/offentliggoer/", rendering.PublishView.as_view(), name="publish"),
-    path("administrer/<int:pk>/ny-version/", rendering.NewVersionView.as_view(), name="new_version"),
+    path(
+        "administrer/<int:pk>/ny-version/", rendering.NewVersionView.as_view(), name="new_version"
+    ),
 ]

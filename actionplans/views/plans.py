@@ -108,7 +108,7 @@ class PlanSubmitView(PlanMixin, GuardedObjectMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         allowed = ActionPlan.Status.SUBMITTED in services.allowed_transitions(self.plan)
-        return super().get_context_data(can_submit=allowed, **kwargs)
+        return super().get_context_data(submittable=allowed, **kwargs)
 
     def post(self, request, *args, **kwargs):
         try:

@@ -146,9 +146,7 @@ class AttachmentDeleteView(FormPageMixin, AttachmentObjectMixin, GuardedObjectMi
     template_name = "policies/attachment_delete.html"
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            attachment=self.object, update=self.object.update, **kwargs
-        )
+        return super().get_context_data(attachment=self.object, update=self.object.update, **kwargs)
 
     def post(self, request, *args, **kwargs):
         attachment = self.object

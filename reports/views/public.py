@@ -28,9 +28,7 @@ class PublishedDetailView(PublicObjectMixin, TemplateView):
     template_name = "reports/published_detail.html"
 
     def get_queryset(self):
-        return (
-            super().get_queryset().published().select_related("committee", "published_rendition")
-        )
+        return super().get_queryset().published().select_related("committee", "published_rendition")
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(report=self.object, **kwargs)

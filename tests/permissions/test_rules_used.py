@@ -120,3 +120,32 @@ def test_the_checker_sees_each_kind_of_use():
     assert "a.b_c" in python_uses(['permission_required = ("a.b_c", "d.e_f")'])
     assert "actionplans.add_actionplan" in template_uses()
     assert "reports.change_statusreport" in admin_uses()
+
+
+ONE_IDIOM_APPS = ["policies", "actionplans", "reports"]
+
+
+def test_templates_ask_permissions_one_way():
+    """{% has_perm %} only: no ``perms.`` and no ``can_*`` flags computed by the views."""
+    found = []
+    for app in ONE_IDIOM_APPS:
+        for path in (ROOT / app / "templates").rglob("*.html"):
+            text = path.read_text()
+            if re.search(r"\bperms\.", text):
+                found.append(f"{path.name}: perms.")
+            flags = set(re.findall(r"\bif (?:not )?(can_\w+)", text))
+            declared = set(re.findall(r"{%\s*has_perm [^%]* as (can_\w+)\s*%}", text))
+            found += [f"{path.name}: {flag} not from has_perm" for flag in flags - declared]
+    assert not found, found
+
+
+def test_views_compute_no_permission_flags():
+    found = []
+    for app in ONE_IDIOM_APPS:
+        for path in (ROOT / app / "views").rglob("*.py"):
+            found += [
+                f"{path.name}: {m}"
+                for m in re.findall(r"[\"'](can_\w+)[\"']\s*:", path.read_text())
+            ]
+            found += [f"{path.name}: {m}" for m in re.findall(r"\b(can_\w+)=", path.read_text())]
+    assert not found, found
