@@ -7,13 +7,7 @@ from core.views import GuardedObjectMixin, LoginOn404Mixin, PublicObjectMixin
 
 PER_PAGE = 50
 
-__all__ = [
-    "GuardedObjectMixin",
-    "LoginOn404Mixin",
-    "PermissionRequiredMixin",
-    "PublicObjectMixin",
-    "paginate",
-]
+__all__ = ["CreatePageMixin", "GuardedObjectMixin", "PublicObjectMixin", "paginate"]
 
 
 def paginate(request, items):
@@ -24,3 +18,7 @@ class FormPageMixin:
     """A form page answers GET and POST only (as ``require_http_methods`` did)."""
 
     http_method_names = ["get", "post"]
+
+
+class CreatePageMixin(FormPageMixin, LoginOn404Mixin, PermissionRequiredMixin):
+    """A form that creates: the model-level ``permission_required`` (no object yet)."""

@@ -22,10 +22,9 @@ from policies.models import (
     ladder,
 )
 from policies.views.common import (
+    CreatePageMixin,
     FormPageMixin,
     GuardedObjectMixin,
-    LoginOn404Mixin,
-    PermissionRequiredMixin,
     PublicObjectMixin,
     paginate,
 )
@@ -76,7 +75,7 @@ def _refuse_unit(user, unit):
         raise PermissionDenied
 
 
-class GoalCreateView(FormPageMixin, LoginOn404Mixin, PermissionRequiredMixin, FormView):
+class GoalCreateView(CreatePageMixin, FormView):
     permission_required = "policies.add_unitgoal"
     form_class = GoalForm
     template_name = "policies/goal_form.html"

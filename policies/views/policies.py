@@ -9,10 +9,9 @@ from policies.forms import AdoptForm, PolicyVersionForm
 from policies.history import version_history
 from policies.models import PolicyVersion, UnitGoal, ladder
 from policies.views.common import (
+    CreatePageMixin,
     FormPageMixin,
     GuardedObjectMixin,
-    LoginOn404Mixin,
-    PermissionRequiredMixin,
     PublicObjectMixin,
     paginate,
 )
@@ -91,6 +90,10 @@ class VersionObjectMixin:
     def get_queryset(self):
         return super().get_queryset().select_related("committee")
 
+    def get_context_data(self, **kwargs):
+        kwargs.setdefault("version", self.object)
+        return super().get_context_data(**kwargs)
+
 
 class VersionDetailView(VersionPageMixin, VersionObjectMixin, PublicObjectMixin, TemplateView):
     def get_context_data(self, **kwargs):
@@ -99,7 +102,7 @@ class VersionDetailView(VersionPageMixin, VersionObjectMixin, PublicObjectMixin,
         return super().get_context_data(**self.version_context(version, versions), **kwargs)
 
 
-class PolicyCreateView(FormPageMixin, LoginOn404Mixin, PermissionRequiredMixin, FormView):
+class PolicyCreateView(CreatePageMixin, FormView):
     permission_required = "policies.add_policy"
     form_class = PolicyVersionForm
     template_name = "policies/version_form.html"
@@ -118,9 +121,6 @@ class VersionEditView(FormPageMixin, VersionObjectMixin, GuardedObjectMixin, For
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "instance": self.object}
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(version=self.object, **kwargs)
 
     def form_valid(self, form):
         services.save_version(version=form.instance)
@@ -143,9 +143,6 @@ class VersionAdoptView(FormPageMixin, VersionObjectMixin, GuardedObjectMixin, Fo
         messages.info(self.request, _("Versionen er allerede vedtaget."))
         return redirect(self.object)
 
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(version=self.object, **kwargs)
-
     def form_valid(self, form):
         try:
             services.adopt_version(version=self.object, **form.cleaned_data)
@@ -159,9 +156,6 @@ class VersionArchiveView(FormPageMixin, VersionObjectMixin, GuardedObjectMixin, 
     permission_required = "policies.archive_policyversion"
     template_name = "policies/version_archive.html"
 
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(version=self.object, **kwargs)
-
     def post(self, request, *args, **kwargs):
         services.archive_version(version=self.object)
         messages.success(request, _("Versionen er arkiveret."))
@@ -171,9 +165,6 @@ class VersionArchiveView(FormPageMixin, VersionObjectMixin, GuardedObjectMixin, 
 class VersionReviseView(FormPageMixin, VersionObjectMixin, GuardedObjectMixin, TemplateView):
     permission_required = "policies.revise_policyversion"
     template_name = "policies/version_revise.html"
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(version=self.object, **kwargs)
 
     def post(self, request, *args, **kwargs):
         draft = services.start_revision(version=self.object)

@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, TemplateView
 
 from organisation.models import FocusArea
@@ -136,9 +137,21 @@ class NarrativesView(DraftOnlyMixin, ManagedObjectMixin, TemplateView):
         return self._done(_("Teksterne pr. fokusområde er gemt."))
 
 
-class AttachmentAddView(DraftOnlyMixin, ManagedObjectMixin, FormView):
+class AttachmentFormMixin:
     form_class = ReportAttachmentForm
     template_name = "reports/attachment_form.html"
+    success_message = ""
+
+    def form_valid(self, form):
+        try:
+            services.save_attachment(attachment=form.save(commit=False))
+        except services.ReportError as exc:
+            return self._error(exc)
+        return self._done(self.success_message)
+
+
+class AttachmentAddView(AttachmentFormMixin, DraftOnlyMixin, ManagedObjectMixin, FormView):
+    success_message = gettext_lazy("Bilaget er tilføjet.")
 
     def get_form_kwargs(self):
         position = (self.object.attachments.count() + 1) * 10
@@ -149,13 +162,6 @@ class AttachmentAddView(DraftOnlyMixin, ManagedObjectMixin, FormView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(report=self.object, **kwargs)
-
-    def form_valid(self, form):
-        try:
-            services.save_attachment(attachment=form.save(commit=False))
-        except services.ReportError as exc:
-            return self._error(exc)
-        return self._done(_("Bilaget er tilføjet."))
 
 
 class AttachmentObjectMixin(DraftOnlyMixin, ManagedObjectMixin):
@@ -168,19 +174,11 @@ class AttachmentObjectMixin(DraftOnlyMixin, ManagedObjectMixin):
         return super().get_context_data(report=self.report(), attachment=self.object, **kwargs)
 
 
-class AttachmentEditView(AttachmentObjectMixin, FormView):
-    form_class = ReportAttachmentForm
-    template_name = "reports/attachment_form.html"
+class AttachmentEditView(AttachmentFormMixin, AttachmentObjectMixin, FormView):
+    success_message = gettext_lazy("Bilaget er gemt.")
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "instance": self.object}
-
-    def form_valid(self, form):
-        try:
-            services.save_attachment(attachment=form.save(commit=False))
-        except services.ReportError as exc:
-            return self._error(exc)
-        return self._done(_("Bilaget er gemt."))
 
 
 class AttachmentDeleteView(AttachmentObjectMixin, TemplateView):

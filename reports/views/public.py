@@ -34,14 +34,18 @@ class PublishedDetailView(PublicObjectMixin, TemplateView):
         return super().get_context_data(report=self.object, **kwargs)
 
 
-@method_decorator(access_logged(Action.DOWNLOAD, Rendition), name="dispatch")
-class RenditionPdfView(PublicObjectMixin, View):
-    """A PDF: public once its report is published with it, otherwise administrators only."""
-
-    model = Rendition
+class ReportFileMixin(PublicObjectMixin):
+    """A file of a report (its PDF, a bilag), read through the model's visible_to."""
 
     def get_queryset(self):
         return super().get_queryset().select_related("report")
+
+
+@method_decorator(access_logged(Action.DOWNLOAD, Rendition), name="dispatch")
+class RenditionPdfView(ReportFileMixin, View):
+    """A PDF: public once its report is published with it, otherwise administrators only."""
+
+    model = Rendition
 
     def get(self, request, *args, **kwargs):
         rendition = self.object
@@ -53,11 +57,8 @@ class RenditionPdfView(PublicObjectMixin, View):
 
 
 @method_decorator(access_logged(Action.DOWNLOAD, ReportAttachment), name="dispatch")
-class AttachmentFileView(PublicObjectMixin, View):
+class AttachmentFileView(ReportFileMixin, View):
     model = ReportAttachment
-
-    def get_queryset(self):
-        return super().get_queryset().select_related("report")
 
     def get(self, request, *args, **kwargs):
         attachment = self.object
