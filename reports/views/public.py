@@ -12,8 +12,10 @@ from reports.views.common import PublicObjectMixin
 
 
 def archive(request):
+    # The archive is the published reports, administrators' drafts are on their own list.
     reports = (
-        StatusReport.objects.published()
+        StatusReport.objects.visible_to(request.user)
+        .published()
         .select_related("committee", "published_rendition")
         .order_by("-published_at", "-pk")
     )
