@@ -9,16 +9,10 @@ from actionplans.models import ActionPlan, Initiative, InitiativeUpdate
 from actionplans.money import NotAnAmount, format_kroner, parse_kroner
 from actionplans.services import allowed_transitions, duplicate_letter_message
 from core.forms import MARKDOWN_HELP
+from core.widgets import DateInput
 from councils.models import AgendaItem
 from organisation.models import Unit
 from policies.models import UnitGoal
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs, format="%Y-%m-%d")
 
 
 class KronerInput(forms.TextInput):

@@ -1,19 +1,9 @@
+"""Who may change action plans. Who reads them is ``ActionPlan.objects.visible_to``
+(actionplans/models.py), the one place that decides it; every view reads through it."""
+
 import rules
 
 from accounts.rules import is_administrator
-from organisation.rules import is_caseworker
-
-
-@rules.predicate
-def plan_is_public(user, plan):
-    return plan is not None and plan.status == "approved"
-
-
-@rules.predicate
-def plan_is_staff_readable(user, plan):
-    from actionplans.models import ActionPlan
-
-    return plan is not None and plan.status in ActionPlan.Status.staff_readable()
 
 
 @rules.predicate
@@ -28,10 +18,6 @@ def initiatives_removable(user, obj):
     return plan is not None and plan.status == "draft"
 
 
-# Must agree with ActionPlan.objects.visible_to (the views read through that).
-can_view_plan = is_administrator | plan_is_public | (is_caseworker & plan_is_staff_readable)
-
-rules.add_perm("actionplans.view_actionplan", can_view_plan)
 rules.add_perm("actionplans.add_actionplan", is_administrator)
 rules.add_perm("actionplans.change_actionplan", is_administrator)
 # Only drafts may go: a plan that has been before the committee is a record.

@@ -73,7 +73,6 @@ def change_status(*, plan, to_status, by=None, decision_date=None, decision_text
     locked.decision_date = decision_date
     locked.decision_text = decision_text if to_status in Status.decided() else ""
     locked.full_clean()
-    locked._history_user = by
     locked.save()
     StatusChange.objects.create(
         plan=locked,
@@ -153,5 +152,4 @@ def delete_initiative(*, initiative: Initiative, by=None) -> None:
     refusal = initiative_delete_refusal(locked)
     if refusal:
         raise ValidationError(refusal, code="plan_submitted")
-    initiative._history_user = by
     initiative.delete()

@@ -21,11 +21,14 @@ class LoginOn404Mixin:
     link while logged out lands on the login page and then on the agenda.
     """
 
+    # False: a hidden object is a 404 for the anonymous visitor too (PublicObjectMixin).
+    login_on_404 = True
+
     def dispatch(self, request, *args, **kwargs):
         try:
             return super().dispatch(request, *args, **kwargs)
         except Http404:
-            if not request.user.is_authenticated:
+            if self.login_on_404 and not request.user.is_authenticated:
                 return redirect_to_login(request.get_full_path())
             raise
 
@@ -48,9 +51,23 @@ class VisibleObjectMixin(LoginOn404Mixin):
     def object(self):
         return self.get_object()
 
+    @object.setter
+    def object(self, value):
+        # Django's generic views assign ``self.object = self.get_object()``.
+        self._object = value
+
 
 class GuardedObjectMixin(VisibleObjectMixin, PermissionRequiredMixin):
     """A visible object and a ``rules`` permission on it (403 when visible but not allowed)."""
 
     def get_permission_object(self):
         return self.get_object()
+
+
+class PublicObjectMixin(VisibleObjectMixin):
+    """A page the public may read: a hidden or missing object is a 404 for everybody,
+    the anonymous visitor included (asking them to log in would reveal nothing they
+    could not read anyway, and a plain 404 is the public page's answer). With
+    ``GuardedObjectMixin`` set ``login_on_404 = False`` for the same answer."""
+
+    login_on_404 = False

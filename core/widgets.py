@@ -27,3 +27,16 @@ class QuickSelect(forms.Select):
             ),
         )
         return format_html("<select{}>{}</select>", flatatt(final), options)
+
+
+class DateInput(forms.DateInput):
+    """The one date widget of the portal's forms: the browser's date picker.
+
+    ``type="date"`` needs its value as an ISO date (YYYY-MM-DD) whatever the language,
+    so the value is always written that way.
+    """
+
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%d")

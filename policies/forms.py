@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.rules import is_administrator
 from core.forms import MARKDOWN_HELP
 from core.uploads import AttachmentValidator
+from core.widgets import DateInput
 from organisation.models import Committee, Unit
 from policies.models import (
     MAX_YEAR,
@@ -15,7 +16,6 @@ from policies.models import (
 )
 
 YEAR_MESSAGE = _("Året skal ligge mellem 2000 og 2100.")
-DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 def danish_required_messages(form):
@@ -64,7 +64,7 @@ class AdoptForm(forms.Form):
         required=False,
         help_text=_("Kun når politikken er vedtaget af et udvalg."),
     )
-    adopted_on = forms.DateField(label=_("Vedtaget den"), widget=DATE_INPUT)
+    adopted_on = forms.DateField(label=_("Vedtaget den"), widget=DateInput)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -137,7 +137,7 @@ class GoalForm(forms.ModelForm):
             "deadline": _("Frist for resultatkravet"),
             "status": _("Status"),
         }
-        widgets = {"deadline": DATE_INPUT}
+        widgets = {"deadline": DateInput}
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -218,7 +218,7 @@ class GoalUpdateForm(forms.ModelForm):
             "what_was_done": _("Hvad blev gjort?"),
             "what_changed": _("Hvad førte det til?"),
         }
-        widgets = {"date": DATE_INPUT}
+        widgets = {"date": DateInput}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

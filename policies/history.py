@@ -24,6 +24,8 @@ from django.db.models.functions import Coalesce
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
+from policies.models import GoalUpdateAttachment, PolicyVersion
+
 # Fields that change on every save or only identify the row.
 HIDDEN_FIELDS = {"id", "version", "created_at", "updated_at"}
 
@@ -139,8 +141,6 @@ def start_of(day: datetime.date | None) -> datetime.datetime | None:
 
 def version_published_since(version):
     """When a policy version was adopted; goals and their updates are public from then."""
-    from policies.models import PolicyVersion
-
     if version.status not in PolicyVersion.PUBLIC_STATUSES:
         return None
     return published_since(
@@ -203,32 +203,41 @@ def shows_values(f) -> bool:
     )
 
 
-def _entries(model, records, *, full=True) -> list[Entry]:
-    fields = _tracked_fields(model)
-    names = [f.name for f in fields]
-    by_name = {f.name: f for f in fields}
-    related = _related_names(fields, records, full=full)
-    entries, previous = [], None
+def _deltas(records, names) -> list:
+    """simple-history's ``diff_against`` of each change record with the record before it
+    (None for creations, deletions and the first record)."""
+    deltas, previous = [], None
     for record in records:
+        changed = record.history_type == "~" and previous is not None
+        deltas.append(record.diff_against(previous, included_fields=names) if changed else None)
+        previous = record
+    return deltas
+
+
+def _entries(model, records, *, full=True) -> list[Entry]:
+    """An entry per record; a change shows ``diff_against``'s changes with readable values."""
+    fields = _tracked_fields(model)
+    by_name = {f.name: f for f in fields}
+    deltas = _deltas(records, list(by_name))
+    related = _related_names(by_name, deltas, full=full)
+    entries = []
+    for record, delta in zip(records, deltas, strict=True):
         who = record.history_user if full else None
         entry = Entry(record.history_date, who, record.history_type, who_label=_who(record, full))
-        if record.history_type == "~" and previous is not None:
-            delta = record.diff_against(previous, included_fields=names)
-            changed = set(delta.changed_fields)
-            for f in (by_name[n] for n in names if n in changed):
+        if delta is not None:
+            # diff_against sorts by field name; the page keeps the model's field order.
+            changes = {change.field: change for change in delta.changes}
+            for f in (f for f in fields if f.name in changes):
+                label = _capitalised(f.verbose_name)
                 if full or shows_values(f):
-                    before = _display(f, f.value_from_object(previous), related)
-                    after = _display(f, f.value_from_object(record), related)
-                    entry.changes.append(Change(_capitalised(f.verbose_name), before, after))
+                    change = changes[f.name]
+                    before = _display(f, change.old, related)
+                    entry.changes.append(Change(label, before, _display(f, change.new, related)))
                 else:
-                    entry.changes.append(
-                        Change(_capitalised(f.verbose_name), "", "", redacted=True)
-                    )
+                    entry.changes.append(Change(label, "", "", redacted=True))
             if not entry.changes:
-                previous = record
                 continue
         entries.append(entry)
-        previous = record
     return entries
 
 
@@ -240,18 +249,14 @@ def _who(record, full) -> str:
     return str(READER_WHO)
 
 
-def _related_names(fields, records, *, full=True) -> dict:
+def _related_names(by_name, deltas, *, full=True) -> dict:
     """{(model, pk): name} for the foreign key values that changed, one query per model."""
     wanted = {}
-    for previous, record in zip(records, records[1:], strict=False):
-        if record.history_type != "~":
-            continue
-        for f in fields:
-            if not isinstance(f, models.ForeignKey) or not (full or shows_values(f)):
-                continue
-            before, after = f.value_from_object(previous), f.value_from_object(record)
-            if before != after:
-                wanted.setdefault(f.related_model, set()).update({before, after} - {None})
+    for delta in filter(None, deltas):
+        for change in delta.changes:
+            f = by_name[change.field]
+            if isinstance(f, models.ForeignKey) and (full or shows_values(f)):
+                wanted.setdefault(f.related_model, set()).update({change.old, change.new} - {None})
     names = {}
     for model, ids in wanted.items():
         for pk, obj in model._default_manager.in_bulk(ids).items():
@@ -286,8 +291,6 @@ def attachment_entries(update, *, since=None, until=None, full=True) -> list[Ent
     ``since`` (inclusive) and ``until`` (exclusive) limit them to a page's time window.
     Readers are not told the file names: a removed file's name is gone from the page.
     """
-    from policies.models import GoalUpdateAttachment
-
     records = GoalUpdateAttachment.history.filter(update_id=update.pk, history_type__in=["+", "-"])
     if full:
         records = records.select_related("history_user")

@@ -26,6 +26,7 @@ from simple_history.models import HistoricalRecords
 
 from core.attachments import AttachmentBase, RandomUploadPath, attachment_file_field
 from organisation.models import Committee, FocusArea, Unit
+from policies.rules import is_administrator, reads_all_goals
 
 MIN_YEAR = 2000
 MAX_YEAR = 2100
@@ -93,8 +94,6 @@ class PolicyVersionQuerySet(models.QuerySet):
         return self.filter(status__in=PolicyVersion.PUBLIC_STATUSES)
 
     def visible_to(self, user):
-        from policies.rules import is_administrator
-
         if is_administrator(user):
             return self.all()
         return self.public()
@@ -201,6 +200,10 @@ class PolicyVersion(models.Model):
         return self.status == self.Status.DRAFT
 
     @property
+    def is_adopted(self):
+        return self.status == self.Status.ADOPTED
+
+    @property
     def is_public(self):
         return self.status in self.PUBLIC_STATUSES
 
@@ -237,8 +240,6 @@ class UnitGoalQuerySet(models.QuerySet):
         return self.filter(policy__status__in=PolicyVersion.PUBLIC_STATUSES)
 
     def visible_to(self, user):
-        from policies.rules import reads_all_goals
-
         if reads_all_goals(user):
             return self.all()
         return self.public()

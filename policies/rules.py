@@ -1,8 +1,12 @@
 """Who may do what with policies, goals and goal updates.
 
-See the visibility rules in policies/models.py; this module decides edits.
-Administrators edit everything (adopted policy versions excepted: they are
-frozen); caseworkers create and edit the goals and updates of their own units.
+Who reads what is decided by the models' ``visible_to`` querysets (policies/models.py),
+which ask ``reads_all_goals`` here; this module decides edits. Administrators edit
+everything (adopted policy versions excepted: they are frozen); caseworkers create and
+edit the goals and updates of their own units.
+
+The models import this module, never the other way round: predicates read the
+objects they are given (``version.is_draft``) and need no model class.
 """
 
 import rules
@@ -10,7 +14,6 @@ import rules
 from accounts.roles import roles_for
 from accounts.rules import is_administrator
 from organisation.rules import is_caseworker, is_caseworker_of
-from policies.models import PolicyVersion
 
 
 @rules.predicate
@@ -20,11 +23,6 @@ def holds_a_role(user):
 
 # Staff and council members read every goal, also those under a draft policy.
 reads_all_goals = is_administrator | holds_a_role
-
-
-@rules.predicate
-def is_public_goal(user, goal):
-    return goal is not None and goal.policy.status in PolicyVersion.PUBLIC_STATUSES
 
 
 @rules.predicate
@@ -52,12 +50,12 @@ def works_in_attachment_unit(user, attachment):
 
 @rules.predicate
 def is_draft(user, version):
-    return version is not None and version.status == PolicyVersion.Status.DRAFT
+    return version is not None and version.is_draft
 
 
 @rules.predicate
 def is_adopted(user, version):
-    return version is not None and version.status == PolicyVersion.Status.ADOPTED
+    return version is not None and version.is_adopted
 
 
 edits_goal = is_administrator | works_in_goal_unit
@@ -70,7 +68,6 @@ rules.add_perm("policies.adopt_policyversion", is_administrator & is_draft)
 rules.add_perm("policies.archive_policyversion", is_administrator & is_adopted)
 rules.add_perm("policies.revise_policyversion", is_administrator & is_adopted)
 
-rules.add_perm("policies.view_unitgoal", reads_all_goals | is_public_goal)
 rules.add_perm("policies.add_unitgoal", is_administrator | may_set_goals_for)
 rules.add_perm("policies.change_unitgoal", edits_goal)
 rules.add_perm("policies.delete_unitgoal", edits_goal)

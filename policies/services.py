@@ -1,4 +1,10 @@
-"""Writes: policy versions (adopt, archive, revise) and goals with optimistic locking."""
+"""Writes: policy versions (adopt, archive, revise), goals with optimistic locking, and
+goal updates with their attachments.
+
+Each write is one transaction (files: ``core.files.atomic_with_files``), so a failure
+part-way leaves nothing half-written. Who made a change is recorded by simple-history's
+middleware from the request; nothing here sets it by hand.
+"""
 
 from dataclasses import dataclass
 from pathlib import PurePath
@@ -14,12 +20,11 @@ VERSION_TEXT_FIELDS = ["title", "summary", *[name for name, _h in PolicyVersion.
 
 
 @transaction.atomic
-def create_policy(*, version: PolicyVersion, user) -> PolicyVersion:
+def create_policy(*, version: PolicyVersion) -> PolicyVersion:
     """Saves an unsaved first version (a draft) together with its new policy."""
     version.policy = Policy.objects.create()
     version.number = 1
     version.status = PolicyVersion.Status.DRAFT
-    version._history_user = user
     version.save()
     return version
 
@@ -29,7 +34,7 @@ class AlreadyAdopted(Exception):
 
 
 @transaction.atomic
-def adopt_version(*, version: PolicyVersion, adopting_body, committee, adopted_on, user):
+def adopt_version(*, version: PolicyVersion, adopting_body, committee, adopted_on):
     """Records a draft's adoption (it is frozen from now on) and archives the version it replaces."""
     version = PolicyVersion.objects.select_for_update().get(pk=version.pk)
     if version.status != PolicyVersion.Status.DRAFT:
@@ -39,31 +44,28 @@ def adopt_version(*, version: PolicyVersion, adopting_body, committee, adopted_o
     ):
         previous.status = PolicyVersion.Status.ARCHIVED
         previous.archived_on = adopted_on
-        previous._history_user = user
         previous.save()
     version.adopting_body = adopting_body
     version.committee = committee
     version.adopted_on = adopted_on
     version.status = PolicyVersion.Status.ADOPTED
-    version._history_user = user
     version.save()
     return version
 
 
 @transaction.atomic
-def archive_version(*, version: PolicyVersion, user) -> PolicyVersion:
+def archive_version(*, version: PolicyVersion) -> PolicyVersion:
     version = PolicyVersion.objects.select_for_update().get(pk=version.pk)
     if version.status != PolicyVersion.Status.ADOPTED:
         raise ValueError("only an adopted version can be archived")
     version.status = PolicyVersion.Status.ARCHIVED
     version.archived_on = timezone.localdate()
-    version._history_user = user
     version.save()
     return version
 
 
 @transaction.atomic
-def start_revision(*, version: PolicyVersion, user) -> PolicyVersion:
+def start_revision(*, version: PolicyVersion) -> PolicyVersion:
     """The policy's draft: the existing one (``created`` False), or a new one copied from
     this adopted version. The policy is locked before looking, so two requests at once
     take turns and the second finds the first one's draft. (Locking the versions instead
@@ -81,7 +83,6 @@ def start_revision(*, version: PolicyVersion, user) -> PolicyVersion:
         status=PolicyVersion.Status.DRAFT,
         **{name: getattr(version, name) for name in VERSION_TEXT_FIELDS},
     )
-    draft._history_user = user
     draft.save()
     draft.created = True
     return draft
@@ -99,7 +100,17 @@ class StaleGoal(Exception):
 
 
 @transaction.atomic
-def save_goal(*, goal: UnitGoal, based_on_version: int, user) -> UnitGoal:
+def save_version(*, version: PolicyVersion) -> PolicyVersion:
+    """Saves an edited draft; an adopted version is frozen (the rules refuse it first)."""
+    locked = PolicyVersion.objects.select_for_update().get(pk=version.pk)
+    if not locked.is_draft:
+        raise ValueError("only a draft can be edited")
+    version.save()
+    return version
+
+
+@transaction.atomic
+def save_goal(*, goal: UnitGoal, based_on_version: int) -> UnitGoal:
     """Saves an edited goal unless it changed since ``based_on_version`` was read.
 
     The row is locked while comparing, so two saves based on the same version
@@ -109,15 +120,13 @@ def save_goal(*, goal: UnitGoal, based_on_version: int, user) -> UnitGoal:
     if current.version != based_on_version:
         raise StaleGoal(current)
     goal.version = current.version + 1
-    goal._history_user = user
     goal.save()
     return goal
 
 
 @transaction.atomic
-def create_goal(*, goal: UnitGoal, user) -> UnitGoal:
+def create_goal(*, goal: UnitGoal) -> UnitGoal:
     goal.version = 1
-    goal._history_user = user
     goal.save()
     return goal
 
@@ -202,6 +211,24 @@ def _shown(model_field, value, raw) -> str:
     return str(value)
 
 
+def create_update(*, update, goal: UnitGoal, files, user):
+    """A new update of ``goal`` with its attachments: all of it, or nothing (no file either)."""
+    with atomic_with_files():
+        update.goal = goal
+        update.author = user
+        update.save()
+        add_attachments(update=update, files=files, user=user)
+    return update
+
+
+def save_update(*, update, files, user):
+    """An edited update and its new attachments, together."""
+    with atomic_with_files():
+        update.save()
+        add_attachments(update=update, files=files, user=user)
+    return update
+
+
 def add_attachments(*, update, files, user) -> list[GoalUpdateAttachment]:
     """Stores the files under random names; a failure part-way leaves no file behind."""
     created = []
@@ -212,37 +239,32 @@ def add_attachments(*, update, files, user) -> list[GoalUpdateAttachment]:
                 update=update, original_name=original_name, size=uploaded.size, uploaded_by=user
             )
             stored.save(attachment.file, original_name, uploaded)
-            attachment._history_user = user
             attachment.save()
             created.append(attachment)
     return created
 
 
 @transaction.atomic
-def delete_goal(*, goal: UnitGoal, user) -> None:
+def delete_goal(*, goal: UnitGoal) -> None:
     # One by one, so that every update and attachment leaves its own history record.
     for update in goal.updates.all():
-        delete_update(update=update, user=user)
-    goal._history_user = user
+        delete_update(update=update)
     goal.delete()
 
 
 @transaction.atomic
-def delete_update(*, update, user) -> None:
+def delete_update(*, update) -> None:
     files = []
     for attachment in update.attachments.all():
         files.append(attachment.file.name)
-        attachment._history_user = user
         attachment.delete()
-    update._history_user = user
     update.delete()
     _remove_files_after_commit(files)
 
 
 @transaction.atomic
-def delete_attachment(*, attachment, user) -> None:
+def delete_attachment(*, attachment) -> None:
     name = attachment.file.name
-    attachment._history_user = user
     attachment.delete()
     _remove_files_after_commit([name])
 

@@ -4,7 +4,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from actionplans.models import ActionPlan, Initiative
+from django.contrib.auth.models import AnonymousUser
+
+from actionplans.models import Initiative
 from organisation.models import FocusArea
 from policies.models import GoalStatus, InvolvementLevel, UnitGoal
 
@@ -44,15 +46,17 @@ def _cost_by_funding(initiatives):
 def assemble(report) -> list[FocusAreaStatus]:
     """One FocusAreaStatus per focus area, in the areas' order. Three queries in all."""
     narratives = {n.focus_area_id: n.text for n in report.narratives.all()}
-    # Only goals the public may read: a published report is public.
+    # Only what the public may read (each model's own visible_to): a published report is public.
+    public = AnonymousUser()
     goals = list(
-        UnitGoal.objects.public()
+        UnitGoal.objects.visible_to(public)
         .filter(year=report.year)
         .select_related("unit", "focus_area")
         .order_by("unit__name", "title")
     )
     initiatives = list(
-        Initiative.objects.filter(budget_year=report.year, plan__status=ActionPlan.Status.APPROVED)
+        Initiative.objects.visible_to(public)
+        .filter(budget_year=report.year)
         .select_related("plan", "responsible_unit", "focus_area")
         .order_by("plan__case_number", "number")
     )

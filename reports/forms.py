@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from actionplans.models import ActionPlan
 from core.forms import MARKDOWN_HELP
+from core.widgets import DateInput
 from policies.models import PolicyVersion
 from reports.models import FocusAreaNarrative, ReportAttachment, StatusReport
 
@@ -27,7 +28,7 @@ class StatusReportForm(forms.ModelForm):
             "next_report",
         ]
         widgets = {
-            "date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "date": DateInput,
             "background": forms.Textarea(attrs={"rows": 6}),
             "status_intro": forms.Textarea(attrs={"rows": 5}),
             "method": forms.Textarea(attrs={"rows": 6}),

@@ -3,6 +3,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from accounts.rules import is_administrator
 from actionplans.models import ActionPlan
 from core.attachments import AttachmentBase, RandomUploadPath, attachment_file_field
 from core.deletion import ProtectWhen
@@ -15,8 +16,9 @@ class StatusReportQuerySet(models.QuerySet):
         return self.filter(status=StatusReport.Status.PUBLISHED)
 
     def visible_to(self, user):
-        if user.is_authenticated and user.is_administrator:
-            return self
+        """Published reports are public; drafts are the administrators'."""
+        if is_administrator(user):
+            return self.all()
         return self.published()
 
 
@@ -121,6 +123,11 @@ class FocusAreaNarrative(models.Model):
 attachment_upload_to = RandomUploadPath("reports/bilag")
 
 
+class ReportAttachmentQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        return self.filter(report__in=StatusReport.objects.visible_to(user))
+
+
 class ReportAttachment(AttachmentBase):
     """A bilag, numbered Bilag 1, 2, … in the order of ``position``."""
 
@@ -149,6 +156,8 @@ class ReportAttachment(AttachmentBase):
         related_name="+",
     )
 
+    objects = ReportAttachmentQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("bilag")
         verbose_name_plural = _("bilag")
@@ -166,6 +175,12 @@ ACTIVE_STATUSES = ("queued", "rendering")
 
 
 class RenditionQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """A published report's PDF is public; every other PDF is the administrators'."""
+        if is_administrator(user):
+            return self.all()
+        return self.filter(published_report__status=StatusReport.Status.PUBLISHED)
+
     def active(self):
         return self.filter(status__in=ACTIVE_STATUSES)
 

@@ -1,3 +1,7 @@
+"""Who may do what with status reports. Who reads them is
+``StatusReport.objects.visible_to`` (reports/models.py): published reports are public.
+"""
+
 import rules
 
 from accounts.rules import is_administrator
@@ -6,11 +10,6 @@ from accounts.rules import is_administrator
 def _report(obj):
     """The report itself, or the report a bilag or text belongs to (the admin's inlines)."""
     return getattr(obj, "report", obj)
-
-
-@rules.predicate
-def is_published(user, report):
-    return report is not None and report.is_published
 
 
 @rules.predicate
@@ -23,11 +22,10 @@ def is_editable(user, obj):
 # published report and its bilag and texts are the record and change no more.
 can_edit = is_administrator & is_editable
 
+# The administration of reports (reports/views/manage.py, rendering.py): drafts, PDFs, publishing.
 rules.add_perm("reports.manage_statusreport", is_administrator)
 rules.add_perm("reports.change_statusreport", can_edit)
 rules.add_perm("reports.delete_statusreport", can_edit)
-rules.add_perm("reports.publish_statusreport", can_edit)
-rules.add_perm("reports.view_statusreport", is_published | is_administrator)
 for _model in ("reportattachment", "focusareanarrative"):
     for _action in ("add", "change", "delete"):
         rules.add_perm(f"reports.{_action}_{_model}", can_edit)

@@ -60,25 +60,44 @@ def build_print_document(rendition) -> str:
         )
 
 
+def _silent_error():
+    return _(
+        "Baggrundsprocessen, der genererede PDF'en, stoppede undervejs. Prøv at generere den igen."
+    )
+
+
+def _stuck_error():
+    return _(
+        "PDF'en blev ikke færdig inden for tidsgrænsen – baggrundsprocessen stoppede "
+        "måske undervejs. Prøv at generere den igen."
+    )
+
+
 def fail_stuck_renditions() -> int:
-    """Marks as failed what a dead worker left queued or rendering."""
+    """Marks as failed what a dead worker left queued or rendering (the beat's sweep)."""
     now = timezone.now()
     silent = Rendition.objects.silent(now).update(
-        status=Rendition.Status.FAILED,
-        finished_at=now,
-        error=_(
-            "Baggrundsprocessen, der genererede PDF'en, stoppede undervejs. "
-            "Prøv at generere den igen."
-        ),
+        status=Rendition.Status.FAILED, finished_at=now, error=_silent_error()
     )
     return silent + Rendition.objects.stuck(now).update(
-        status=Rendition.Status.FAILED,
-        finished_at=now,
-        error=_(
-            "PDF'en blev ikke færdig inden for tidsgrænsen – baggrundsprocessen stoppede "
-            "måske undervejs. Prøv at generere den igen."
-        ),
+        status=Rendition.Status.FAILED, finished_at=now, error=_stuck_error()
     )
+
+
+def as_swept(rendition: Rendition) -> Rendition:
+    """The rendition as the sweep will leave it, without writing: a status page (a GET)
+    shows a dead worker's rendition as failed at once, and the beat's sweep records it."""
+    if rendition.is_finished:
+        return rendition
+    now = timezone.now()
+    same = Rendition.objects.filter(pk=rendition.pk)
+    for queryset, error in ((same.silent(now), _silent_error), (same.stuck(now), _stuck_error)):
+        if queryset.exists():
+            rendition.status = Rendition.Status.FAILED
+            rendition.finished_at = now
+            rendition.error = error()
+            break
+    return rendition
 
 
 class RenditionNotStarted(ReportError):
@@ -294,6 +313,29 @@ def _unshared(name: str, *, but=None) -> bool:
     if but is not None:
         others = others.exclude(pk=but)
     return bool(name) and not others.exists()
+
+
+@transaction.atomic
+def create_report(*, report: StatusReport) -> StatusReport:
+    report.save()
+    return report
+
+
+@transaction.atomic
+def save_report(*, report: StatusReport) -> StatusReport:
+    """Saves a draft's fields; a report published meanwhile refuses (ReportError)."""
+    _locked_draft(report.pk)
+    report.save()
+    return report
+
+
+@transaction.atomic
+def save_narratives(*, report: StatusReport, narratives) -> None:
+    """The texts per focus area, all of them or none (a failure part-way writes nothing)."""
+    _locked_draft(report.pk)
+    for narrative in narratives:
+        narrative.report = report
+        narrative.save()
 
 
 def save_attachment(*, attachment: ReportAttachment) -> ReportAttachment:

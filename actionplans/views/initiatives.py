@@ -2,13 +2,18 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
-from django.views.generic import CreateView, DeleteView, DetailView, UpdateView
+from django.views.generic import FormView, TemplateView
 
 from actionplans import services
 from actionplans.forms import InitiativeForm, InitiativeUpdateForm
 from actionplans.history import initiative_history
 from actionplans.models import Initiative
-from actionplans.views.mixins import VisibleInitiativeMixin, VisiblePlanMixin
+from actionplans.views.mixins import (
+    GuardedObjectMixin,
+    InitiativeMixin,
+    PlanMixin,
+    VisibleObjectMixin,
+)
 
 
 class InitiativeFormMixin:
@@ -19,16 +24,11 @@ class InitiativeFormMixin:
         return {**super().get_form_kwargs(), "plan": self.plan, "user": self.request.user}
 
 
-class InitiativeCreateView(VisiblePlanMixin, InitiativeFormMixin, CreateView):
+class InitiativeCreateView(PlanMixin, GuardedObjectMixin, InitiativeFormMixin, FormView):
     permission_required = "actionplans.add_initiative"
 
-    def get_object(self, queryset=None):
-        return None
-
     def get_form_kwargs(self):
-        kwargs = super().get_form_kwargs()
-        kwargs["instance"] = Initiative(plan=self.plan)
-        return kwargs
+        return {**super().get_form_kwargs(), "instance": Initiative(plan=self.plan)}
 
     def form_valid(self, form):
         try:
@@ -48,10 +48,8 @@ class InitiativeCreateView(VisiblePlanMixin, InitiativeFormMixin, CreateView):
         return redirect(self.plan)
 
 
-class InitiativeDetailView(VisibleInitiativeMixin, DetailView):
-    permission_required = "actionplans.view_actionplan"
+class InitiativePageMixin(InitiativeMixin):
     template_name = "actionplans/initiative_detail.html"
-    context_object_name = "initiative"
 
     def get_context_data(self, **kwargs):
         user = self.request.user
@@ -69,9 +67,15 @@ class InitiativeDetailView(VisibleInitiativeMixin, DetailView):
         )
 
 
-class InitiativeUpdateView(VisibleInitiativeMixin, InitiativeFormMixin, UpdateView):
+class InitiativeDetailView(InitiativePageMixin, VisibleObjectMixin, TemplateView):
+    pass
+
+
+class InitiativeUpdateView(InitiativeMixin, GuardedObjectMixin, InitiativeFormMixin, FormView):
     permission_required = "actionplans.change_initiative"
-    context_object_name = "initiative"
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "instance": self.initiative}
 
     def form_valid(self, form):
         form.save()
@@ -81,13 +85,10 @@ class InitiativeUpdateView(VisibleInitiativeMixin, InitiativeFormMixin, UpdateVi
         return redirect(self.initiative)
 
 
-class InitiativeDeleteView(VisibleInitiativeMixin, DeleteView):
+class InitiativeDeleteView(InitiativeMixin, GuardedObjectMixin, TemplateView):
     permission_required = "actionplans.delete_initiative"
     template_name = "actionplans/initiative_confirm_delete.html"
-    context_object_name = "initiative"
-
-    def get_success_url(self):
-        return self.plan.get_absolute_url()
+    http_method_names = ["get", "post"]
 
     def handle_no_permission(self):
         # An administrator is refused only because of the plan's status: say why, in words.
@@ -97,21 +98,20 @@ class InitiativeDeleteView(VisibleInitiativeMixin, DeleteView):
         return super().handle_no_permission()
 
     def _refused(self, message):
-        self.object = self.initiative
         context = self.get_context_data(refusal=message)
         return self.render_to_response(context, status=403)
 
-    def form_valid(self, form):
+    def post(self, request, *args, **kwargs):
         letter = self.initiative.letter
         try:
-            services.delete_initiative(initiative=self.initiative, by=self.request.user)
+            services.delete_initiative(initiative=self.initiative, by=request.user)
         except ValidationError as error:
             return self._refused(" ".join(error.messages))
-        messages.success(self.request, _("Initiativ %(letter)s er slettet.") % {"letter": letter})
-        return redirect(self.get_success_url())
+        messages.success(request, _("Initiativ %(letter)s er slettet.") % {"letter": letter})
+        return redirect(self.plan)
 
 
-class ProgressUpdateCreateView(InitiativeDetailView):
+class ProgressUpdateCreateView(InitiativePageMixin, GuardedObjectMixin, TemplateView):
     """Adds a dated progress note; a bad note shows the initiative page again with errors."""
 
     permission_required = "actionplans.change_initiative"
@@ -120,7 +120,6 @@ class ProgressUpdateCreateView(InitiativeDetailView):
     def post(self, request, *args, **kwargs):
         form = InitiativeUpdateForm(request.POST)
         if not form.is_valid():
-            self.object = self.initiative
             return self.render_to_response(self.get_context_data(update_form=form))
         services.add_progress_update(
             initiative=self.initiative,

@@ -1,55 +1,46 @@
+"""The guards of the actionplans views: core.views, with the plan of the URL as the object.
+
+A plan is read once through ``ActionPlan.objects.visible_to`` (a hidden or missing plan
+is a 404 for everybody, the anonymous visitor included); the ``rules`` permission is then
+asked on the plan (``GuardedObjectMixin``; anonymous → login page, others → 403).
+An initiative is found within its plan and guarded by the plan's permissions.
+"""
+
 from django.http import Http404
 from django.utils.functional import cached_property
-from rules.contrib.views import PermissionRequiredMixin
 
 from actionplans.models import ActionPlan, Initiative
+from core.views import GuardedObjectMixin, VisibleObjectMixin
+
+__all__ = ["GuardedObjectMixin", "InitiativeMixin", "PlanMixin", "VisibleObjectMixin"]
 
 
-class VisiblePlanMixin(PermissionRequiredMixin):
-    """Finds the plan of the URL among those the user may see (else 404), then checks the
-    permission on it (anonymous → login, others → 403)."""
+class PlanMixin:
+    model = ActionPlan
+    login_on_404 = False
 
-    def plan_queryset(self):
-        return ActionPlan.objects.visible_to(self.request.user).select_related(
-            "committee", "administration"
-        )
+    def get_queryset(self):
+        return super().get_queryset().select_related("committee", "administration")
 
-    @cached_property
+    @property
     def plan(self):
-        try:
-            return self.plan_queryset().get(pk=self.kwargs["pk"])
-        except ActionPlan.DoesNotExist:
-            raise Http404 from None
-
-    def get_permission_object(self):
-        return self.plan
-
-    def get_object(self, queryset=None):
-        return self.plan
+        return self.get_object()
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(plan=self.plan, **kwargs)
 
 
-class VisibleInitiativeMixin(VisiblePlanMixin):
-    """Permissions are checked on the initiative's plan."""
-
-    def initiative_queryset(self):
-        return Initiative.objects.select_related("focus_area", "responsible_unit")
-
+class InitiativeMixin(PlanMixin):
     @cached_property
     def initiative(self):
         try:
-            initiative = self.initiative_queryset().get(
+            initiative = Initiative.objects.select_related("focus_area", "responsible_unit").get(
                 plan=self.plan, letter=self.kwargs["letter"]
             )
         except Initiative.DoesNotExist:
             raise Http404 from None
         initiative.plan = self.plan
         return initiative
-
-    def get_object(self, queryset=None):
-        return self.initiative
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(initiative=self.initiative, **kwargs)

@@ -11,6 +11,7 @@ from django.views.generic import (
     DetailView,
     FormView,
     ListView,
+    TemplateView,
     UpdateView,
     View,
 )
@@ -22,9 +23,10 @@ from actionplans.exports import plan_csv_response
 from actionplans.forms import ActionPlanForm, DecisionForm
 from actionplans.history import plan_history
 from actionplans.models import ActionPlan, Initiative, StatusChange
-from actionplans.views.mixins import VisiblePlanMixin
+from actionplans.views.mixins import GuardedObjectMixin, PlanMixin, VisibleObjectMixin
 from audit.access import access_logged
 from audit.models import Action
+from core.views import LoginOn404Mixin
 
 
 class PlanListView(ListView):
@@ -36,17 +38,15 @@ class PlanListView(ListView):
         return ActionPlan.objects.visible_to(self.request.user).select_related("committee")
 
 
-class PlanDetailView(VisiblePlanMixin, DetailView):
-    permission_required = "actionplans.view_actionplan"
+class PlanDetailView(PlanMixin, VisibleObjectMixin, TemplateView):
     template_name = "actionplans/plan_detail.html"
-    context_object_name = "plan"
 
-    def plan_queryset(self):
+    def get_queryset(self):
         initiatives = Initiative.objects.select_related("focus_area", "responsible_unit")
         changes = StatusChange.objects.select_related("changed_by")
         return (
             super()
-            .plan_queryset()
+            .get_queryset()
             .prefetch_related(
                 "recommenders",
                 Prefetch("initiatives", queryset=initiatives),
@@ -63,7 +63,7 @@ class PlanDetailView(VisiblePlanMixin, DetailView):
         )
 
 
-class PlanCreateView(PermissionRequiredMixin, CreateView):
+class PlanCreateView(LoginOn404Mixin, PermissionRequiredMixin, CreateView):
     permission_required = "actionplans.add_actionplan"
     model = ActionPlan
     form_class = ActionPlanForm
@@ -75,7 +75,7 @@ class PlanCreateView(PermissionRequiredMixin, CreateView):
         return response
 
 
-class PlanUpdateView(VisiblePlanMixin, UpdateView):
+class PlanUpdateView(PlanMixin, GuardedObjectMixin, UpdateView):
     permission_required = "actionplans.change_actionplan"
     form_class = ActionPlanForm
     template_name = "actionplans/plan_form.html"
@@ -87,7 +87,7 @@ class PlanUpdateView(VisiblePlanMixin, UpdateView):
         return response
 
 
-class PlanDeleteView(VisiblePlanMixin, DeleteView):
+class PlanDeleteView(PlanMixin, GuardedObjectMixin, DeleteView):
     permission_required = "actionplans.delete_actionplan"
     template_name = "actionplans/plan_confirm_delete.html"
     success_url = reverse_lazy("actionplans:plan_list")
@@ -99,7 +99,7 @@ class PlanDeleteView(VisiblePlanMixin, DeleteView):
         return response
 
 
-class PlanSubmitView(VisiblePlanMixin, DetailView):
+class PlanSubmitView(PlanMixin, GuardedObjectMixin, DetailView):
     """Confirms, then puts the plan before the committee."""
 
     permission_required = "actionplans.change_actionplan"
@@ -108,7 +108,7 @@ class PlanSubmitView(VisiblePlanMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         allowed = ActionPlan.Status.SUBMITTED in services.allowed_transitions(self.plan)
-        return super().get_context_data(can_submit=allowed, **kwargs)
+        return super().get_context_data(submittable=allowed, **kwargs)
 
     def post(self, request, *args, **kwargs):
         try:
@@ -122,7 +122,7 @@ class PlanSubmitView(VisiblePlanMixin, DetailView):
         return redirect(self.plan)
 
 
-class PlanDecisionView(VisiblePlanMixin, FormView):
+class PlanDecisionView(PlanMixin, GuardedObjectMixin, FormView):
     permission_required = "actionplans.change_actionplan"
     template_name = "actionplans/plan_decision.html"
     form_class = DecisionForm
@@ -164,8 +164,6 @@ class PlanDecisionView(VisiblePlanMixin, FormView):
 
 
 @method_decorator(access_logged(Action.EXPORT_CSV, ActionPlan), name="dispatch")
-class PlanCsvView(VisiblePlanMixin, View):
-    permission_required = "actionplans.view_actionplan"
-
+class PlanCsvView(PlanMixin, VisibleObjectMixin, View):
     def get(self, request, *args, **kwargs):
         return plan_csv_response(self.plan, request.user)

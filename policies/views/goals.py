@@ -1,10 +1,10 @@
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Prefetch
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.generic import FormView, TemplateView
 
 from audit.access import access_logged
 from audit.models import Action
@@ -21,94 +21,109 @@ from policies.models import (
     UnitGoal,
     ladder,
 )
-from policies.views.common import paginate, require
+from policies.views.common import (
+    CreatePageMixin,
+    FormPageMixin,
+    GuardedObjectMixin,
+    PublicObjectMixin,
+    paginate,
+)
 
 
-def goal_list(request):
-    form, goals = filtered_goals(request)
-    return render(
-        request,
-        "policies/goal_list.html",
-        {
-            "filter_form": form,
-            "page_obj": paginate(request, goals.for_display()),
-            "can_add": request.user.has_perm("policies.add_unitgoal"),
-            "ladder": ladder(),
-        },
-    )
+class GoalListView(TemplateView):
+    template_name = "policies/goal_list.html"
 
-
-def _visible_goal(request, pk):
-    return get_object_or_404(UnitGoal.objects.visible_to(request.user).for_display(), pk=pk)
-
-
-def goal_detail(request, pk):
-    goal = _visible_goal(request, pk)
-    user = request.user
-    updates = goal.updates.select_related("author").prefetch_related(
-        Prefetch(
-            "attachments", queryset=GoalUpdateAttachment.objects.order_by("original_name", "pk")
+    def get_context_data(self, **kwargs):
+        form, goals = filtered_goals(self.request)
+        return super().get_context_data(
+            filter_form=form,
+            page_obj=paginate(self.request, goals.for_display()),
+            ladder=ladder(),
+            **kwargs,
         )
-    )
-    return render(
-        request,
-        "policies/goal_detail.html",
-        {
-            "goal": goal,
-            "page_obj": paginate(request, updates),
-            "history": goal_history(request, goal),
-            "can_edit": user.has_perm("policies.change_unitgoal", goal),
-            "can_delete": user.has_perm("policies.delete_unitgoal", goal),
-            "can_add_update": user.has_perm("policies.add_goalupdate", goal),
-        },
-    )
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def goal_create(request):
-    user = request.user
-    require(user, "policies.add_unitgoal")
-    form = GoalForm(request.POST or None, user=user, initial=_create_initial(request))
-    if request.method == "POST" and form.is_valid():
-        require(user, "policies.add_unitgoal", form.cleaned_data["unit"])
-        goal = services.create_goal(goal=form.instance, user=user)
-        messages.success(request, _("Målet er oprettet."))
+class GoalObjectMixin:
+    model = UnitGoal
+
+    def get_queryset(self):
+        return super().get_queryset().for_display()
+
+
+class GoalDetailView(GoalObjectMixin, PublicObjectMixin, TemplateView):
+    template_name = "policies/goal_detail.html"
+
+    def get_context_data(self, **kwargs):
+        goal = self.object
+        updates = goal.updates.select_related("author").prefetch_related(
+            Prefetch(
+                "attachments",
+                queryset=GoalUpdateAttachment.objects.order_by("original_name", "pk"),
+            )
+        )
+        return super().get_context_data(
+            goal=goal,
+            page_obj=paginate(self.request, updates),
+            history=goal_history(self.request, goal),
+            **kwargs,
+        )
+
+
+def _refuse_unit(user, unit):
+    """A caseworker sets goals for their own units only (the form's choice is checked too)."""
+    if not user.has_perm("policies.add_unitgoal", unit):
+        raise PermissionDenied
+
+
+class GoalCreateView(CreatePageMixin, FormView):
+    permission_required = "policies.add_unitgoal"
+    form_class = GoalForm
+    template_name = "policies/goal_form.html"
+    extra_context = {"goal": None}
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "user": self.request.user}
+
+    def get_initial(self):
+        initial = {"year": timezone.localdate().year}
+        adopted = PolicyVersion.objects.filter(status=PolicyVersion.Status.ADOPTED).first()
+        if adopted is not None:
+            initial["policy"] = adopted.pk
+        own = sorted(staffed_unit_ids(self.request.user))
+        unit = self.request.GET.get("unit")
+        if unit and unit.isdigit():
+            initial["unit"] = int(unit)
+        elif len(own) == 1:
+            initial["unit"] = own[0]
+        return initial
+
+    def form_valid(self, form):
+        _refuse_unit(self.request.user, form.cleaned_data["unit"])
+        goal = services.create_goal(goal=form.instance)
+        messages.success(self.request, _("Målet er oprettet."))
         return redirect(goal)
-    return render(request, "policies/goal_form.html", {"form": form, "goal": None})
 
 
-def _create_initial(request):
-    initial = {"year": timezone.localdate().year}
-    adopted = PolicyVersion.objects.filter(status=PolicyVersion.Status.ADOPTED).first()
-    if adopted is not None:
-        initial["policy"] = adopted.pk
-    own = sorted(staffed_unit_ids(request.user))
-    unit = request.GET.get("unit")
-    if unit and unit.isdigit():
-        initial["unit"] = int(unit)
-    elif len(own) == 1:
-        initial["unit"] = own[0]
-    return initial
+class GoalEditView(FormPageMixin, GoalObjectMixin, GuardedObjectMixin, FormView):
+    permission_required = "policies.change_unitgoal"
+    form_class = GoalForm
+    template_name = "policies/goal_form.html"
 
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "instance": self.object, "user": self.request.user}
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def goal_edit(request, pk):
-    user = request.user
-    goal = _visible_goal(request, pk)
-    require(user, "policies.change_unitgoal", goal)
-    form = GoalForm(request.POST or None, instance=goal, user=user)
-    if request.method == "POST" and form.is_valid():
-        require(user, "policies.add_unitgoal", form.cleaned_data["unit"])
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(goal=self.object, **kwargs)
+
+    def form_valid(self, form):
+        _refuse_unit(self.request.user, form.cleaned_data["unit"])
         based_on = form.cleaned_data["version"]
         try:
-            services.save_goal(goal=form.instance, based_on_version=based_on, user=user)
+            services.save_goal(goal=form.instance, based_on_version=based_on)
         except services.StaleGoal as stale:
-            return _merge_page(request, form, stale.current, based_on)
-        messages.success(request, _("Målet er gemt."))
-        return redirect(goal)
-    return render(request, "policies/goal_form.html", {"form": form, "goal": goal})
+            return _merge_page(self.request, form, stale.current, based_on)
+        messages.success(self.request, _("Målet er gemt."))
+        return redirect(self.object)
 
 
 def _merge_page(request, form, current, based_on):
@@ -139,20 +154,20 @@ def _merge_page(request, form, current, based_on):
     )
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def goal_delete(request, pk):
-    goal = _visible_goal(request, pk)
-    require(request.user, "policies.delete_unitgoal", goal)
-    if request.method == "POST":
-        services.delete_goal(goal=goal, user=request.user)
+class GoalDeleteView(FormPageMixin, GoalObjectMixin, GuardedObjectMixin, TemplateView):
+    permission_required = "policies.delete_unitgoal"
+    template_name = "policies/goal_delete.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            goal=self.object, update_count=self.object.updates.count(), **kwargs
+        )
+
+    def post(self, request, *args, **kwargs):
+        goal = self.object
+        services.delete_goal(goal=goal)
         messages.success(request, _("Målet »%(title)s« er slettet.") % {"title": goal.title})
         return redirect("policies:goal_list")
-    return render(
-        request,
-        "policies/goal_delete.html",
-        {"goal": goal, "update_count": goal.updates.count()},
-    )
 
 
 @access_logged(Action.EXPORT_CSV, UnitGoal)

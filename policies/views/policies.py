@@ -1,39 +1,41 @@
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.generic import FormView, TemplateView
 
 from policies import services
 from policies.forms import AdoptForm, PolicyVersionForm
 from policies.history import version_history
 from policies.models import PolicyVersion, UnitGoal, ladder
-from policies.views.common import paginate, require
+from policies.views.common import (
+    CreatePageMixin,
+    FormPageMixin,
+    GuardedObjectMixin,
+    PublicObjectMixin,
+    paginate,
+)
 
 
-def policy_list(request):
-    versions = (
-        PolicyVersion.objects.visible_to(request.user)
-        .select_related("committee")
-        .order_by("policy_id", "-number")
-    )
-    by_policy = {}
-    for version in versions:
-        by_policy.setdefault(version.policy_id, []).append(version)
-    rows = sorted(
-        (_current(found) for found in by_policy.values()),
-        key=lambda v: v.title.lower(),
-    )
-    return render(
-        request,
-        "policies/policy_list.html",
-        {
-            "page_obj": paginate(request, rows),
-            "can_add": request.user.has_perm("policies.add_policy"),
-            "ladder": ladder(),
-        },
-    )
+class PolicyListView(TemplateView):
+    template_name = "policies/policy_list.html"
+
+    def get_context_data(self, **kwargs):
+        versions = (
+            PolicyVersion.objects.visible_to(self.request.user)
+            .select_related("committee")
+            .order_by("policy_id", "-number")
+        )
+        by_policy = {}
+        for version in versions:
+            by_policy.setdefault(version.policy_id, []).append(version)
+        rows = sorted(
+            (_current(found) for found in by_policy.values()),
+            key=lambda v: v.title.lower(),
+        )
+        return super().get_context_data(
+            page_obj=paginate(self.request, rows), ladder=ladder(), **kwargs
+        )
 
 
 def _current(versions):
@@ -44,132 +46,128 @@ def _current(versions):
     return versions[0]
 
 
-def policy_detail(request, pk):
-    versions = list(
-        PolicyVersion.objects.visible_to(request.user)
-        .filter(policy_id=pk)
+def _visible_versions(user, policy_id):
+    return list(
+        PolicyVersion.objects.visible_to(user)
+        .filter(policy_id=policy_id)
         .select_related("committee")
         .order_by("-number")
     )
-    if not versions:
-        raise Http404
-    return _render_version(request, _current(versions), versions)
 
 
-def version_detail(request, pk):
-    version = get_object_or_404(
-        PolicyVersion.objects.visible_to(request.user).select_related("committee"), pk=pk
-    )
-    versions = list(
-        PolicyVersion.objects.visible_to(request.user)
-        .filter(policy_id=version.policy_id)
-        .select_related("committee")
-        .order_by("-number")
-    )
-    return _render_version(request, version, versions)
+class VersionPageMixin:
+    template_name = "policies/policy_detail.html"
 
-
-def _render_version(request, version, versions):
-    user = request.user
-    draft = next((v for v in versions if v.is_draft), None)
-    return render(
-        request,
-        "policies/policy_detail.html",
-        {
+    def version_context(self, version, versions):
+        return {
             "version": version,
             "versions": versions,
-            "draft": draft,
+            "draft": next((v for v in versions if v.is_draft), None),
             "sections": [(h, text) for h, text in version.sections() if text.strip()],
             "ladder": ladder(),
-            "history": version_history(request, version),
-            "goal_count": UnitGoal.objects.visible_to(user)
+            "history": version_history(self.request, version),
+            "goal_count": UnitGoal.objects.visible_to(self.request.user)
             .filter(policy__policy_id=version.policy_id)
             .count(),
-            "can_edit": user.has_perm("policies.change_policyversion", version),
-            "can_adopt": user.has_perm("policies.adopt_policyversion", version),
-            "can_archive": user.has_perm("policies.archive_policyversion", version),
-            "can_revise": user.has_perm("policies.revise_policyversion", version),
-        },
-    )
+        }
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def policy_create(request):
-    require(request.user, "policies.add_policy")
-    form = PolicyVersionForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        version = services.create_policy(version=form.instance, user=request.user)
-        messages.success(request, _("Politikken er oprettet som kladde."))
+class PolicyDetailView(VersionPageMixin, TemplateView):
+    """A policy is its visible versions: none visible is a 404 (for everybody)."""
+
+    def get_context_data(self, **kwargs):
+        versions = _visible_versions(self.request.user, self.kwargs["pk"])
+        if not versions:
+            raise Http404
+        return super().get_context_data(
+            **self.version_context(_current(versions), versions), **kwargs
+        )
+
+
+class VersionObjectMixin:
+    model = PolicyVersion
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("committee")
+
+    def get_context_data(self, **kwargs):
+        kwargs.setdefault("version", self.object)
+        return super().get_context_data(**kwargs)
+
+
+class VersionDetailView(VersionPageMixin, VersionObjectMixin, PublicObjectMixin, TemplateView):
+    def get_context_data(self, **kwargs):
+        version = self.object
+        versions = _visible_versions(self.request.user, version.policy_id)
+        return super().get_context_data(**self.version_context(version, versions), **kwargs)
+
+
+class PolicyCreateView(CreatePageMixin, FormView):
+    permission_required = "policies.add_policy"
+    form_class = PolicyVersionForm
+    template_name = "policies/version_form.html"
+    extra_context = {"version": None}
+
+    def form_valid(self, form):
+        version = services.create_policy(version=form.instance)
+        messages.success(self.request, _("Politikken er oprettet som kladde."))
         return redirect(version)
-    return render(request, "policies/version_form.html", {"form": form, "version": None})
 
 
-def _version_for_admin(request, pk):
-    return get_object_or_404(
-        PolicyVersion.objects.visible_to(request.user).select_related("committee"), pk=pk
-    )
+class VersionEditView(FormPageMixin, VersionObjectMixin, GuardedObjectMixin, FormView):
+    permission_required = "policies.change_policyversion"
+    form_class = PolicyVersionForm
+    template_name = "policies/version_form.html"
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "instance": self.object}
+
+    def form_valid(self, form):
+        services.save_version(version=form.instance)
+        messages.success(self.request, _("Kladden er gemt."))
+        return redirect(self.object)
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def version_edit(request, pk):
-    version = _version_for_admin(request, pk)
-    require(request.user, "policies.change_policyversion", version)
-    form = PolicyVersionForm(request.POST or None, instance=version)
-    if request.method == "POST" and form.is_valid():
-        form.instance._history_user = request.user
-        form.save()
-        messages.success(request, _("Kladden er gemt."))
-        return redirect(version)
-    return render(request, "policies/version_form.html", {"form": form, "version": version})
+class VersionAdoptView(FormPageMixin, VersionObjectMixin, GuardedObjectMixin, FormView):
+    permission_required = "policies.adopt_policyversion"
+    form_class = AdoptForm
+    template_name = "policies/version_adopt.html"
 
+    def handle_no_permission(self):
+        # A second click on "Vedtag" ends on the version, not on a bare 403.
+        if not self.object.is_draft and self.request.user.has_perm("policies.add_policy"):
+            return self._already_adopted()
+        return super().handle_no_permission()
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def version_adopt(request, pk):
-    version = _version_for_admin(request, pk)
-    if version.status != PolicyVersion.Status.DRAFT and request.user.has_perm(
-        "policies.add_policy"
-    ):
-        return _already_adopted(request, version)
-    require(request.user, "policies.adopt_policyversion", version)
-    form = AdoptForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+    def _already_adopted(self):
+        messages.info(self.request, _("Versionen er allerede vedtaget."))
+        return redirect(self.object)
+
+    def form_valid(self, form):
         try:
-            services.adopt_version(version=version, user=request.user, **form.cleaned_data)
+            services.adopt_version(version=self.object, **form.cleaned_data)
         except services.AlreadyAdopted:
-            return _already_adopted(request, version)
-        messages.success(request, _("Versionen er vedtaget og kan nu læses af alle."))
-        return redirect(version)
-    return render(request, "policies/version_adopt.html", {"form": form, "version": version})
+            return self._already_adopted()
+        messages.success(self.request, _("Versionen er vedtaget og kan nu læses af alle."))
+        return redirect(self.object)
 
 
-def _already_adopted(request, version):
-    # A second click on "Vedtag" ends on the version, not on a bare 403.
-    messages.info(request, _("Versionen er allerede vedtaget."))
-    return redirect(version)
+class VersionArchiveView(FormPageMixin, VersionObjectMixin, GuardedObjectMixin, TemplateView):
+    permission_required = "policies.archive_policyversion"
+    template_name = "policies/version_archive.html"
 
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def version_archive(request, pk):
-    version = _version_for_admin(request, pk)
-    require(request.user, "policies.archive_policyversion", version)
-    if request.method == "POST":
-        services.archive_version(version=version, user=request.user)
+    def post(self, request, *args, **kwargs):
+        services.archive_version(version=self.object)
         messages.success(request, _("Versionen er arkiveret."))
-        return redirect(version)
-    return render(request, "policies/version_archive.html", {"version": version})
+        return redirect(self.object)
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def version_revise(request, pk):
-    version = _version_for_admin(request, pk)
-    require(request.user, "policies.revise_policyversion", version)
-    if request.method == "POST":
-        draft = services.start_revision(version=version, user=request.user)
+class VersionReviseView(FormPageMixin, VersionObjectMixin, GuardedObjectMixin, TemplateView):
+    permission_required = "policies.revise_policyversion"
+    template_name = "policies/version_revise.html"
+
+    def post(self, request, *args, **kwargs):
+        draft = services.start_revision(version=self.object)
         if draft.created:
             messages.success(
                 request,
@@ -187,4 +185,3 @@ def version_revise(request, pk):
                 % {"number": draft.number},
             )
         return redirect("policies:version_edit", pk=draft.pk)
-    return render(request, "policies/version_revise.html", {"version": version})

@@ -1,25 +1,37 @@
-from functools import wraps
+"""The guards of the reports views (core.views).
 
-from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404
+The public pages read through the models' ``visible_to`` (a hidden or missing
+report, PDF or bilag is a 404 for everybody). The administration of reports is
+an area of its own: ``reports.manage_statusreport`` is asked first, before any
+object is read (anonymous → login page, everybody else → 403, as for every
+page of the area), and the object is then read through ``visible_to``.
+"""
 
+from rules.contrib.views import PermissionRequiredMixin
+
+from core.views import LoginOn404Mixin, PublicObjectMixin, VisibleObjectMixin
 from reports.models import StatusReport
 
-
-def get_report(pk):
-    return get_object_or_404(StatusReport.objects.select_related("committee"), pk=pk)
+__all__ = ["ManageMixin", "ManagedObjectMixin", "PublicObjectMixin"]
 
 
-def administrator_required(view):
-    """Anonymous visitors are sent to log in; logged-in non-administrators get 403."""
+class ManageMixin(LoginOn404Mixin, PermissionRequiredMixin):
+    """A page of the reports administration (lists, forms without an object)."""
 
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        if not request.user.has_perm("reports.manage_statusreport"):
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
+    permission_required = "reports.manage_statusreport"
+    http_method_names = ["get", "post"]
 
-    return wrapper
+    def get_permission_object(self):
+        return None
+
+
+class ManagedObjectMixin(ManageMixin, VisibleObjectMixin):
+    """A page of the administration about one object (a report unless ``model`` says)."""
+
+    model = StatusReport
+
+    def get_queryset(self):
+        queryset = super().get_queryset()
+        if self.model is StatusReport:
+            return queryset.select_related("committee")
+        return queryset.select_related("report")

@@ -1,171 +1,194 @@
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.utils.translation import gettext_lazy
+from django.views.generic import FormView, TemplateView
 
 from organisation.models import FocusArea
+from reports import services
 from reports.forms import NarrativeForm, ReportAttachmentForm, StatusReportForm
 from reports.models import FocusAreaNarrative, ReportAttachment, StatusReport
-from reports.services import ReportError, delete_attachment, latest_rendition, save_attachment
-from reports.views.common import administrator_required, get_report
+from reports.views.common import ManagedObjectMixin, ManageMixin
 
 
-def _refuse_if_published(request, report):
-    # The rule the Django admin asks too; for an administrator it refuses a published report.
-    if not request.user.has_perm("reports.change_statusreport", report):
+class DraftOnlyMixin:
+    """Edits of a published report end on its page with a message (the rule the admin asks)."""
+
+    def report(self):
+        return self.object
+
+    def get(self, request, *args, **kwargs):
+        return self._refused() or super().get(request, *args, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        return self._refused() or super().post(request, *args, **kwargs)
+
+    def _refused(self):
+        report = self.report()
+        if self.request.user.has_perm("reports.change_statusreport", report):
+            return None
         messages.error(
-            request,
+            self.request,
             _(
                 "Rapporten er offentliggjort og kan ikke ændres. Opret en ny version for at ændre den."
             ),
         )
         return redirect("reports:manage", pk=report.pk)
-    return None
+
+    def _done(self, message):
+        messages.success(self.request, message)
+        return redirect("reports:manage", pk=self.report().pk)
+
+    def _error(self, exc):
+        messages.error(self.request, str(exc))
+        return redirect("reports:manage", pk=self.report().pk)
 
 
-def _save_attachment(request, form):
-    """Saves through the service; a report published meanwhile refuses (and keeps no file)."""
-    try:
-        save_attachment(attachment=form.save(commit=False))
-    except ReportError as exc:
-        messages.error(request, str(exc))
-        return redirect("reports:manage", pk=form.instance.report_id)
-    return None
+class ManageListView(ManageMixin, TemplateView):
+    template_name = "reports/manage_list.html"
 
-
-@administrator_required
-def manage_list(request):
-    reports = StatusReport.objects.select_related("committee").order_by("-date", "-version", "-pk")
-    page = Paginator(reports, 50).get_page(request.GET.get("page"))
-    return render(request, "reports/manage_list.html", {"page_obj": page, "reports": page})
-
-
-@administrator_required
-@require_http_methods(["GET", "POST"])
-def create(request):
-    form = StatusReportForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        report = form.save()
-        messages.success(request, _("Statusnotatet er oprettet."))
-        return redirect("reports:manage", pk=report.pk)
-    return render(request, "reports/report_form.html", {"form": form})
-
-
-@administrator_required
-@require_http_methods(["GET", "POST"])
-def edit(request, pk):
-    report = get_report(pk)
-    if refused := _refuse_if_published(request, report):
-        return refused
-    form = StatusReportForm(request.POST if request.method == "POST" else None, instance=report)
-    if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, _("Ændringerne er gemt."))
-        return redirect("reports:manage", pk=report.pk)
-    return render(request, "reports/report_form.html", {"form": form, "report": report})
-
-
-@administrator_required
-def manage(request, pk):
-    report = get_report(pk)
-    context = {
-        "report": report,
-        "attachments": report.attachments.all(),
-        "rendition": latest_rendition(report),
-        "versions": report.next_versions.all(),
-    }
-    return render(request, "reports/manage.html", context)
-
-
-@administrator_required
-@require_http_methods(["GET", "POST"])
-def narratives(request, pk):
-    report = get_report(pk)
-    if refused := _refuse_if_published(request, report):
-        return refused
-    existing = {n.focus_area_id: n for n in report.narratives.all()}
-    forms = [
-        (
-            area,
-            NarrativeForm(
-                request.POST if request.method == "POST" else None,
-                prefix=f"area{area.pk}",
-                instance=existing.get(area.pk)
-                or FocusAreaNarrative(report=report, focus_area=area),
-            ),
+    def get_context_data(self, **kwargs):
+        reports = StatusReport.objects.visible_to(self.request.user).select_related("committee")
+        page = Paginator(reports.order_by("-date", "-version", "-pk"), 50).get_page(
+            self.request.GET.get("page")
         )
-        for area in FocusArea.objects.order_by("number")
-    ]
-    if request.method == "POST" and all(form.is_valid() for _, form in forms):
-        for _area, form in forms:
-            form.save()
-        messages.success(request, _("Teksterne pr. fokusområde er gemt."))
+        return super().get_context_data(page_obj=page, reports=page, **kwargs)
+
+
+class CreateView(ManageMixin, FormView):
+    form_class = StatusReportForm
+    template_name = "reports/report_form.html"
+
+    def form_valid(self, form):
+        report = services.create_report(report=form.instance)
+        messages.success(self.request, _("Statusnotatet er oprettet."))
         return redirect("reports:manage", pk=report.pk)
-    return render(request, "reports/narratives_form.html", {"report": report, "forms": forms})
 
 
-@administrator_required
-@require_http_methods(["GET", "POST"])
-def attachment_add(request, pk):
-    report = get_report(pk)
-    if refused := _refuse_if_published(request, report):
-        return refused
-    next_position = (report.attachments.count() + 1) * 10
-    form = ReportAttachmentForm(
-        request.POST if request.method == "POST" else None,
-        request.FILES if request.method == "POST" else None,
-        instance=ReportAttachment(report=report, position=next_position),
-    )
-    if request.method == "POST" and form.is_valid():
-        if refused := _save_attachment(request, form):
-            return refused
-        messages.success(request, _("Bilaget er tilføjet."))
-        return redirect("reports:manage", pk=report.pk)
-    return render(request, "reports/attachment_form.html", {"form": form, "report": report})
+class EditView(DraftOnlyMixin, ManagedObjectMixin, FormView):
+    form_class = StatusReportForm
+    template_name = "reports/report_form.html"
 
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "instance": self.object}
 
-@administrator_required
-@require_http_methods(["GET", "POST"])
-def attachment_edit(request, pk):
-    attachment = get_object_or_404(ReportAttachment.objects.select_related("report"), pk=pk)
-    report = attachment.report
-    if refused := _refuse_if_published(request, report):
-        return refused
-    form = ReportAttachmentForm(
-        request.POST if request.method == "POST" else None,
-        request.FILES if request.method == "POST" else None,
-        instance=attachment,
-    )
-    if request.method == "POST" and form.is_valid():
-        if refused := _save_attachment(request, form):
-            return refused
-        messages.success(request, _("Bilaget er gemt."))
-        return redirect("reports:manage", pk=report.pk)
-    return render(
-        request,
-        "reports/attachment_form.html",
-        {"form": form, "report": report, "attachment": attachment},
-    )
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(report=self.object, **kwargs)
 
-
-@administrator_required
-@require_http_methods(["GET", "POST"])
-def attachment_delete(request, pk):
-    attachment = get_object_or_404(ReportAttachment.objects.select_related("report"), pk=pk)
-    report = attachment.report
-    if refused := _refuse_if_published(request, report):
-        return refused
-    if request.method == "POST":
+    def form_valid(self, form):
         try:
-            delete_attachment(attachment=attachment)
-        except ReportError as exc:
-            messages.error(request, str(exc))
-            return redirect("reports:manage", pk=report.pk)
-        messages.success(request, _("Bilaget er slettet."))
-        return redirect("reports:manage", pk=report.pk)
-    return render(
-        request,
-        "reports/attachment_confirm_delete.html",
-        {"attachment": attachment, "report": report},
-    )
+            services.save_report(report=form.instance)
+        except services.ReportError as exc:
+            return self._error(exc)
+        return self._done(_("Ændringerne er gemt."))
+
+
+class ManageView(ManagedObjectMixin, TemplateView):
+    template_name = "reports/manage.html"
+
+    def get_context_data(self, **kwargs):
+        report = self.object
+        return super().get_context_data(
+            report=report,
+            attachments=report.attachments.all(),
+            rendition=services.latest_rendition(report),
+            versions=report.next_versions.all(),
+            **kwargs,
+        )
+
+
+class NarrativesView(DraftOnlyMixin, ManagedObjectMixin, TemplateView):
+    template_name = "reports/narratives_form.html"
+
+    def forms(self):
+        report = self.object
+        data = self.request.POST if self.request.method == "POST" else None
+        existing = {n.focus_area_id: n for n in report.narratives.all()}
+        return [
+            (
+                area,
+                NarrativeForm(
+                    data,
+                    prefix=f"area{area.pk}",
+                    instance=existing.get(area.pk)
+                    or FocusAreaNarrative(report=report, focus_area=area),
+                ),
+            )
+            for area in FocusArea.objects.order_by("number")
+        ]
+
+    def get_context_data(self, **kwargs):
+        kwargs.setdefault("forms", self.forms())
+        return super().get_context_data(report=self.object, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        if refused := self._refused():
+            return refused
+        forms = self.forms()
+        if not all(form.is_valid() for _area, form in forms):
+            return self.render_to_response(self.get_context_data(forms=forms))
+        try:
+            services.save_narratives(
+                report=self.object, narratives=[form.save(commit=False) for _a, form in forms]
+            )
+        except services.ReportError as exc:
+            return self._error(exc)
+        return self._done(_("Teksterne pr. fokusområde er gemt."))
+
+
+class AttachmentFormMixin:
+    form_class = ReportAttachmentForm
+    template_name = "reports/attachment_form.html"
+    success_message = ""
+
+    def form_valid(self, form):
+        try:
+            services.save_attachment(attachment=form.save(commit=False))
+        except services.ReportError as exc:
+            return self._error(exc)
+        return self._done(self.success_message)
+
+
+class AttachmentAddView(AttachmentFormMixin, DraftOnlyMixin, ManagedObjectMixin, FormView):
+    success_message = gettext_lazy("Bilaget er tilføjet.")
+
+    def get_form_kwargs(self):
+        position = (self.object.attachments.count() + 1) * 10
+        return {
+            **super().get_form_kwargs(),
+            "instance": ReportAttachment(report=self.object, position=position),
+        }
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(report=self.object, **kwargs)
+
+
+class AttachmentObjectMixin(DraftOnlyMixin, ManagedObjectMixin):
+    model = ReportAttachment
+
+    def report(self):
+        return self.object.report
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(report=self.report(), attachment=self.object, **kwargs)
+
+
+class AttachmentEditView(AttachmentFormMixin, AttachmentObjectMixin, FormView):
+    success_message = gettext_lazy("Bilaget er gemt.")
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "instance": self.object}
+
+
+class AttachmentDeleteView(AttachmentObjectMixin, TemplateView):
+    template_name = "reports/attachment_confirm_delete.html"
+
+    def post(self, request, *args, **kwargs):
+        if refused := self._refused():
+            return refused
+        try:
+            services.delete_attachment(attachment=self.object)
+        except services.ReportError as exc:
+            return self._error(exc)
+        return self._done(_("Bilaget er slettet."))

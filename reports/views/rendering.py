@@ -1,69 +1,94 @@
 from django.contrib import messages
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.generic import TemplateView, View
 
 from reports import services
 from reports.models import Rendition
-from reports.views.common import administrator_required, get_report
+from reports.views.common import ManagedObjectMixin
 
 
-@administrator_required
-def preview(request, pk):
-    report = get_report(pk)
-    if report.is_published:
-        content = report.published_rendition.content_html
-    else:
-        content = services.build_content(report)
-    return render(request, "reports/preview.html", {"report": report, "content": content})
+class PreviewView(ManagedObjectMixin, TemplateView):
+    template_name = "reports/preview.html"
+
+    def get_context_data(self, **kwargs):
+        report = self.object
+        if report.is_published:
+            content = report.published_rendition.content_html
+        else:
+            content = services.build_content(report)
+        return super().get_context_data(report=report, content=content, **kwargs)
 
 
-@administrator_required
-@require_POST
-def render_pdf(request, pk):
-    report = get_report(pk)
-    try:
-        rendition = services.request_rendition(report=report, user=request.user)
-    except services.ReportError as exc:
-        messages.error(request, str(exc))
-        return redirect("reports:manage", pk=report.pk)
-    if rendition.already_active:
-        messages.info(
-            request, _("PDF'en er allerede ved at blive genereret. Her kan du følge den.")
+class RenderView(ManagedObjectMixin, View):
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        report = self.object
+        try:
+            rendition = services.request_rendition(report=report, user=request.user)
+        except services.ReportError as exc:
+            messages.error(request, str(exc))
+            return redirect("reports:manage", pk=report.pk)
+        if rendition.already_active:
+            messages.info(
+                request, _("PDF'en er allerede ved at blive genereret. Her kan du følge den.")
+            )
+        else:
+            messages.info(request, _("PDF'en genereres nu. Siden viser, hvornår den er færdig."))
+        return redirect("reports:rendition_status", pk=rendition.pk)
+
+
+class RenditionStatusView(ManagedObjectMixin, TemplateView):
+    """Reads only: a dead worker's rendition shows as failed, the beat's sweep records it."""
+
+    model = Rendition
+    template_name = "reports/rendition_status.html"
+
+    def get_template_names(self):
+        if self.request.headers.get("HX-Request"):
+            return ["reports/_rendition_status_body.html"]
+        return [self.template_name]
+
+    def get_context_data(self, **kwargs):
+        rendition = services.as_swept(self.object)
+        return super().get_context_data(
+            rendition=rendition,
+            report=rendition.report,
+            # When the PDF is done, the status page offers the next step right there.
+            offer_publish=rendition.status == Rendition.Status.DONE
+            and not rendition.report.is_published,
+            **kwargs,
         )
-    else:
-        messages.info(request, _("PDF'en genereres nu. Siden viser, hvornår den er færdig."))
-    return redirect("reports:rendition_status", pk=rendition.pk)
 
 
-@administrator_required
-def rendition_status(request, pk):
-    services.fail_stuck_renditions()
-    rendition = get_object_or_404(Rendition.objects.select_related("report"), pk=pk)
-    context = {
-        "rendition": rendition,
-        "report": rendition.report,
-        # When the PDF is done, the status page offers the next step right there.
-        "offer_publish": rendition.status == Rendition.Status.DONE
-        and not rendition.report.is_published,
-    }
-    if request.headers.get("HX-Request"):
-        return render(request, "reports/_rendition_status_body.html", context)
-    return render(request, "reports/rendition_status.html", context)
+class PublishView(ManagedObjectMixin, TemplateView):
+    template_name = "reports/publish_confirm.html"
 
-
-@administrator_required
-@require_http_methods(["GET", "POST"])
-def publish(request, pk):
-    report = get_report(pk)
-    rendition = services.latest_rendition(report)
-    if report.is_published:
+    def _already_published(self):
         # A second click on "Offentliggør" ends where the first one did.
-        messages.info(request, _("Statusnotatet er allerede offentliggjort."))
-        return redirect("reports:published_detail", pk=report.pk)
-    current = rendition is not None and services.is_rendition_current(rendition)
-    if request.method == "POST":
-        if not current:
+        messages.info(self.request, _("Statusnotatet er allerede offentliggjort."))
+        return redirect("reports:published_detail", pk=self.object.pk)
+
+    def get(self, request, *args, **kwargs):
+        if self.object.is_published:
+            return self._already_published()
+        return super().get(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        report = self.object
+        rendition = services.latest_rendition(report)
+        current = rendition is not None and services.is_rendition_current(rendition)
+        return super().get_context_data(
+            report=report, rendition=rendition, current=current, **kwargs
+        )
+
+    def post(self, request, *args, **kwargs):
+        report = self.object
+        if report.is_published:
+            return self._already_published()
+        rendition = services.latest_rendition(report)
+        if rendition is None or not services.is_rendition_current(rendition):
             messages.error(
                 request,
                 _(
@@ -74,34 +99,31 @@ def publish(request, pk):
         try:
             services.publish(report=report, user=request.user, rendition=rendition)
         except services.AlreadyPublished:
-            messages.info(request, _("Statusnotatet er allerede offentliggjort."))
-            return redirect("reports:published_detail", pk=report.pk)
+            return self._already_published()
         except services.ReportError as exc:
             messages.error(request, str(exc))
             return redirect("reports:manage", pk=report.pk)
         messages.success(request, _("Statusnotatet er offentliggjort i arkivet."))
         return redirect("reports:published_detail", pk=report.pk)
-    return render(
-        request,
-        "reports/publish_confirm.html",
-        {"report": report, "rendition": rendition, "current": current},
-    )
 
 
-@administrator_required
-@require_POST
-def new_version(request, pk):
-    report = get_report(pk)
-    if not report.is_published:
-        messages.error(request, _("Kun et offentliggjort statusnotat kan få en ny version."))
-        return redirect("reports:manage", pk=report.pk)
-    copy = services.new_version(report=report, user=request.user)
-    if copy.already_existed:
-        messages.info(
-            request,
-            _("Version %(n)s findes allerede som kladde. Du kan arbejde videre på den her.")
-            % {"n": copy.version},
-        )
-    else:
-        messages.success(request, _("Version %(n)s er oprettet som kladde.") % {"n": copy.version})
-    return redirect("reports:manage", pk=copy.pk)
+class NewVersionView(ManagedObjectMixin, View):
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        report = self.object
+        if not report.is_published:
+            messages.error(request, _("Kun et offentliggjort statusnotat kan få en ny version."))
+            return redirect("reports:manage", pk=report.pk)
+        copy = services.new_version(report=report, user=request.user)
+        if copy.already_existed:
+            messages.info(
+                request,
+                _("Version %(n)s findes allerede som kladde. Du kan arbejde videre på den her.")
+                % {"n": copy.version},
+            )
+        else:
+            messages.success(
+                request, _("Version %(n)s er oprettet som kladde.") % {"n": copy.version}
+            )
+        return redirect("reports:manage", pk=copy.pk)

@@ -14,6 +14,7 @@ from actionplans import services
 from actionplans.models import ActionPlan
 from policies.history import READER_WHO
 from tests.actionplans.factories import ActionPlanFactory, InitiativeFactory
+from tests.policies.helpers import acting_as
 from tests.policies.history_markers import history_section, plant_and_replace
 from tests.world import ROLES
 
@@ -28,15 +29,16 @@ def _plan_with_a_draft_past(world, *, approve=True):
     initiative = InitiativeFactory(plan=plan)
     markers = {"plan": plant_and_replace(plan, admin), "initiative": []}
     markers["initiative"] += plant_and_replace(initiative, admin)
-    services.submit_plan(plan=plan, by=admin)
-    if approve:
-        services.record_decision(
-            plan=plan,
-            outcome=ActionPlan.Status.APPROVED,
-            decision_date=datetime.date(2026, 3, 4),
-            decision_text="Godkendt.",
-            by=admin,
-        )
+    with acting_as(admin):
+        services.submit_plan(plan=plan, by=admin)
+        if approve:
+            services.record_decision(
+                plan=plan,
+                outcome=ActionPlan.Status.APPROVED,
+                decision_date=datetime.date(2026, 3, 4),
+                decision_text="Godkendt.",
+                by=admin,
+            )
     plan.refresh_from_db()
     initiative.refresh_from_db()
     # A correction after the committee's treatment (e.g. in the Django admin).
@@ -94,14 +96,16 @@ def test_the_public_never_reads_the_draft_economy_of_an_approved_plan(client, wo
         plan.economy = economy
         plan._history_user = administrator
         plan.save()
-    services.submit_plan(plan=plan, by=administrator)
-    services.record_decision(
-        plan=plan,
-        outcome=ActionPlan.Status.APPROVED,
-        decision_date=datetime.date(2026, 3, 4),
-        decision_text="Godkendt.",
-        by=administrator,
-    )
+    # As in a request: simple-history's middleware names the user, not the services.
+    with acting_as(administrator):
+        services.submit_plan(plan=plan, by=administrator)
+        services.record_decision(
+            plan=plan,
+            outcome=ActionPlan.Status.APPROVED,
+            decision_date=datetime.date(2026, 3, 4),
+            decision_text="Godkendt.",
+            by=administrator,
+        )
 
     html = client.get(plan.get_absolute_url()).content.decode()
     assert "INTERNT UDKAST" not in html
@@ -128,7 +132,8 @@ def test_caseworkers_read_a_submitted_plans_history_from_submission(
         plan.title = title
         plan._history_user = administrator
         plan.save()
-    services.submit_plan(plan=plan, by=administrator)
+    with acting_as(administrator):
+        services.submit_plan(plan=plan, by=administrator)
     client.force_login(caseworker)
     response = client.get(plan.get_absolute_url())
     assert [e.kind for e in response.context["history"]] == ["~"]

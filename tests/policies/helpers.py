@@ -1,3 +1,8 @@
+from contextlib import contextmanager
+
+from django.test import RequestFactory
+from simple_history.models import HistoricalRecords
+
 from policies.models import UnitGoal
 
 
@@ -22,3 +27,16 @@ def goal_post_data(goal: UnitGoal, **overrides):
     }
     data.update(overrides)
     return data
+
+
+@contextmanager
+def acting_as(user):
+    """Writes outside a request, recorded as ``user``'s: what simple-history's middleware
+    does for a request (the services never set the history user themselves)."""
+    request = RequestFactory().get("/")
+    request.user = user
+    HistoricalRecords.context.request = request
+    try:
+        yield
+    finally:
+        del HistoricalRecords.context.request

@@ -17,6 +17,7 @@ from policies import services
 from policies.history import PER_PAGE, READER_WHO
 from policies.models import GoalUpdate, PolicyVersion
 from tests.policies.factories import GoalUpdateAttachmentFactory, PolicyVersionFactory
+from tests.policies.helpers import acting_as
 from tests.policies.history_markers import history_section, marker, plant_and_replace
 from tests.world import ROLES
 
@@ -32,13 +33,13 @@ def _queries(client, url):
 
 
 def _adopt(version, user):
-    return services.adopt_version(
-        version=version,
-        adopting_body=PolicyVersion.AdoptingBody.CITY_COUNCIL,
-        committee=None,
-        adopted_on=datetime.date(2026, 1, 15),
-        user=user,
-    )
+    with acting_as(user):
+        return services.adopt_version(
+            version=version,
+            adopting_body=PolicyVersion.AdoptingBody.CITY_COUNCIL,
+            committee=None,
+            adopted_on=datetime.date(2026, 1, 15),
+        )
 
 
 def _attach_and_remove(update, user) -> str:

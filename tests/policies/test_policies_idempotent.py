@@ -61,7 +61,7 @@ def test_two_concurrent_new_version_requests_make_one_draft(world, administrator
     def click():
         barrier.wait()
         try:
-            results.append(start_revision(version=adopted, user=administrator).pk)
+            results.append(start_revision(version=adopted).pk)
         finally:
             connection.close()
 

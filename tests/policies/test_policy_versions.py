@@ -89,7 +89,7 @@ def test_changing_an_adopted_policy_starts_a_new_draft_version(client, administr
     assert draft.number == 3
     assert (draft.title, draft.why) == (policy.title, policy.why)
     # A second "change" leads to the same draft.
-    assert start_revision(version=policy, user=administrator) == draft
+    assert start_revision(version=policy) == draft
     # The public still sees version 2 until the draft is adopted.
     client.logout()
     detail = client.get(reverse("policies:policy_detail", args=[policy.policy_id]))
@@ -99,7 +99,7 @@ def test_changing_an_adopted_policy_starts_a_new_draft_version(client, administr
 
 def test_adopting_a_new_version_archives_the_old_one(client, administrator, world):
     policy = world["policy"]
-    draft = start_revision(version=policy, user=administrator)
+    draft = start_revision(version=policy)
     client.force_login(administrator)
     response = client.post(
         reverse("policies:version_adopt", args=[draft.pk]),
