@@ -8,9 +8,9 @@ looked for inside words (``ILIKE '%råd%'``, served by the pg_trgm indexes).
 SQLite (the embedded setup): every word must occur in one of the kind's fields.
 
 Queries: one for the ranked candidates (kind, id, rank, date; the newest
-CANDIDATES matches of each kind), one for what a page shows; on PostgreSQL one
-more when the word-part search steps in, and one for the stems to highlight.
-Never a query per result.
+CANDIDATES matches of each kind; on PostgreSQL sent with the planner settings and
+the query's stems, to highlight, in one message), one for what a page shows; on
+PostgreSQL one more when the word-part search steps in. Never a query per result.
 """
 
 import re
@@ -173,24 +173,38 @@ def search_vector(kind: Kind):
     return StoredVector(column_name(kind.key))
 
 
+# The search's planner settings. The vectors are stored (search/migrations/0002) and their
+# statistics tell the planner how common a word is: it walks the date indexes
+# (search/migrations/0003) for a common word and reads the full-text index for a rare one,
+# so no scan type is forbidden. No parallel workers (their start costs more than these
+# queries on a busy machine), no JIT, and a statement timeout. ``true``: local to the
+# transaction, which is the one message the settings are sent in (``Search._fetch``).
+SETTINGS = (
+    "SELECT set_config('jit', 'off', true),"
+    " set_config('max_parallel_workers_per_gather', '0', true),"
+    " set_config('statement_timeout', %s, true)"
+)
+STEMS = "SELECT tsvector_to_array(to_tsvector(%s::regconfig, %s))"
+
+
+def planner_settings(cursor):
+    """Applies SETTINGS in the current transaction (tests explain queries with them)."""
+    cursor.execute(SETTINGS, [str(TIMEOUT_MS)])
+
+
 @contextmanager
 def search_transaction():
-    """A transaction with the search's planner settings; SET LOCAL ends with the block.
+    """Where the search's statements run (PostgreSQL).
 
-    The vectors are stored (search/migrations/0002) and their statistics tell the
-    planner how common a word is: it walks the date indexes for a common word and
-    reads the full-text index for a rare one, so no scan type is forbidden any more.
-    No parallel workers (their start costs more than these queries on a busy
-    machine), no JIT, and a statement timeout.
+    Outside a transaction nothing is needed: the settings and the search go to the
+    server as one message, which PostgreSQL runs as one transaction (no BEGIN and
+    COMMIT round trips). Inside one (ATOMIC_REQUESTS, tests) a savepoint, so that a
+    search cancelled after TIMEOUT_MS leaves the outer transaction usable.
     """
-    with transaction.atomic():
-        with connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT set_config('jit', 'off', true),"
-                " set_config('max_parallel_workers_per_gather', '0', true),"
-                " set_config('statement_timeout', %s, true)",
-                [str(TIMEOUT_MS)],
-            )
+    if connection.in_atomic_block:
+        with transaction.atomic():
+            yield
+    else:
         yield
 
 
@@ -214,6 +228,7 @@ class Search:
         self.postgres = connection.vendor == "postgresql"
         self.used_parts = False
         self.timed_out = False
+        self._stems: list[str] | None = None
 
     # Which kinds, and their rows --------------------------------------------
 
@@ -375,9 +390,6 @@ class Search:
             + f") u ORDER BY {', '.join(order)}, s_kind ASC, s_id DESC"
         )
         params = [param for _, branch_params in branches for param in branch_params]
-        with connection.cursor() as cursor:
-            cursor.execute(sql, params)
-            found = cursor.fetchall()
         return [
             {
                 "s_kind": kind,
@@ -385,8 +397,30 @@ class Search:
                 "s_rank": rank,
                 "s_date": date.fromisoformat(day) if isinstance(day, str) else day,
             }
-            for kind, pk, rank, day in found
+            for kind, pk, rank, day in self._fetch(sql, params)
         ]
+
+    def _fetch(self, sql: str, params: list) -> list[tuple]:
+        """The rows of ``sql``. On PostgreSQL sent in one message after the planner
+        SETTINGS and (the first time) the query's stems: one round trip instead of five
+        (BEGIN, settings, search, stems, COMMIT), which on a busy machine each wait for
+        the CPU."""
+        with connection.cursor() as cursor:
+            if not self.postgres:
+                cursor.execute(sql, params)
+                return cursor.fetchall()
+            statements, values = [SETTINGS], [str(TIMEOUT_MS)]
+            stems = self._stems is None
+            if stems:
+                statements.append(STEMS)
+                values += [CONFIG, self.text]
+            cursor.execute("; ".join([*statements, sql]), [*values, *params])
+            if stems:
+                cursor.nextset()
+                (found,) = cursor.fetchone()
+                self._stems = list(found or [])
+            cursor.nextset()
+            return cursor.fetchall()
 
     # The page -----------------------------------------------------------------
 
@@ -396,7 +430,6 @@ class Search:
         if not self.postgres:
             return Results(self, self.rows(with_parts=False))
         try:
-            # One transaction for both passes: its settings are made once (3 queries fewer).
             with search_transaction():
                 rows = self.rows(with_parts=False)
                 # A "quoted phrase" asks for those words in that order: no looking inside words.
@@ -455,12 +488,12 @@ class Search:
         """The query's Danish stems, to mark the words full text matched (PostgreSQL only)."""
         if not self.postgres or not self.terms:
             return []
-        with connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT tsvector_to_array(to_tsvector(%s::regconfig, %s))", [CONFIG, self.text]
-            )
-            (found,) = cursor.fetchone()
-        return list(found or [])
+        if self._stems is None:  # found with the candidates (``_fetch``) unless it timed out
+            with connection.cursor() as cursor:
+                cursor.execute(STEMS, [CONFIG, self.text])
+                (found,) = cursor.fetchone()
+            self._stems = list(found or [])
+        return self._stems
 
 
 class Results:

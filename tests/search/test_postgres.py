@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from councils.models import AgendaItem, Council, Meeting, MeetingStatus
-from search.engine import CONFIG, Search, search_transaction, search_vector
+from search.engine import CONFIG, Search, planner_settings, search_transaction, search_vector
 from search.registry import KINDS
 from tests.councils.factories import AgendaItemFactory, CouncilFactory
 
@@ -27,15 +27,15 @@ URL = reverse("search:results")
 
 @contextmanager
 def index_reads_only():
-    """The search's transaction, with bitmap reads of an index as the only way to a row.
+    """The search's settings, with bitmap reads of an index as the only way to a row.
 
     On the test tables (a handful of rows) the planner rightly reads the table; this
     shows that the index serves the condition. Which index the planner picks at
     realistic size: test_a_common_word_walks_the_date_index_and_a_rare_one_does_not.
     """
-    with search_transaction():
-        with connection.cursor() as cursor:
-            cursor.execute("SET LOCAL enable_seqscan = off; SET LOCAL enable_indexscan = off")
+    with search_transaction(), connection.cursor() as cursor:
+        planner_settings(cursor)
+        cursor.execute("SET LOCAL enable_seqscan = off; SET LOCAL enable_indexscan = off")
         yield
 
 
@@ -224,7 +224,8 @@ def test_a_common_word_walks_the_date_index_and_a_rare_one_does_not(world):
         user = world.user(role) or AnonymousUser()
         common = Search(user, "zqxfælles").branch_sql(KINDS["item"], with_parts=False)
         rare = Search(user, "zqxsjælden").branch_sql(KINDS["item"], with_parts=False)
-        with search_transaction():
+        with search_transaction(), connection.cursor() as cursor:
+            planner_settings(cursor)
             common_plan = _explain(common, analyze=True)
             rare_plan = _explain(rare, analyze=True)
         assert "search_date_meeting" in common_plan, (role, common_plan)
@@ -239,3 +240,19 @@ def test_a_common_word_walks_the_date_index_and_a_rare_one_does_not(world):
         reverse=True,
     )[:200]
     assert {row["s_id"] for row in found.rows} == {pk for _, pk in newest}
+
+
+def test_the_statement_timeout_cancels_the_search_itself(client, world, monkeypatch):
+    """The real settings, sent in the same message as the search: a slow statement in it is
+    cancelled after TIMEOUT_MS and the page says so; the connection stays usable."""
+    from search import engine
+
+    monkeypatch.setattr(engine, "TIMEOUT_MS", 50)
+    monkeypatch.setattr(engine, "STEMS", "SELECT ARRAY[%s || %s || pg_sleep(0.5)::text]")
+    response = client.get(URL, {"q": "brugerråd"})
+    assert response.status_code == 200
+    assert "Søgningen tog for lang tid" in response.content.decode()
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT current_setting('statement_timeout')")
+        assert cursor.fetchone()[0] != "50ms"  # rolled back with the search's savepoint
+    assert client.get(reverse("councils:list")).status_code == 200

@@ -8,7 +8,7 @@ from django.db import connection, transaction
 from django.urls import reverse
 
 from councils.models import AgendaItem, Council
-from search.engine import Search, search_transaction
+from search.engine import Search, planner_settings, search_transaction
 from search.indexes import column_name, vector_sql
 from search.registry import KINDS
 from tests.councils.factories import AgendaItemFactory, CouncilFactory
@@ -73,6 +73,7 @@ def test_a_phrase_is_checked_on_the_stored_vector_without_parsing_text(world):
     for key in KINDS:
         sql, params = search.branch_sql(KINDS[key], with_parts=False)
         with search_transaction(), connection.cursor() as cursor:
+            planner_settings(cursor)
             cursor.execute("EXPLAIN " + sql, params)
             plan = "\n".join(row[0] for row in cursor.fetchall())
         assert "to_tsvector" not in plan, (key, plan)
