@@ -93,7 +93,7 @@ def main():
 
     print(
         f"\nSearch benchmark — PostgreSQL, {DB_NAME}, in-process, one client, {RUNS} runs "
-        f"per query and role, {os.cpu_count()} cores, {time.strftime('%Y-%m-%d %H:%M')}, "
+        f"per query and role, {os.cpu_count()} cores, {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, "
         f"load average {_load()}"
     )
     header = (

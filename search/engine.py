@@ -253,19 +253,20 @@ class Search:
             return Value(None, output_field=DateField())
         return Cast(as_expression(kind.date), DateField())
 
-    def _base(self, kind: Kind):
+    def _filters(self, kind: Kind) -> Q:
+        """The council, unit and year filters, as one condition on the kind."""
         f = self.filters
-        qs = kind.queryset(self.user).order_by().annotate(s_date=self._date(kind))
+        condition = Q()
         if f.council:
-            qs = qs.filter(**{kind.council: f.council})
+            condition &= Q(**{kind.council: f.council})
         if f.unit:
-            qs = qs.filter(**{kind.unit: f.unit})
+            condition &= Q(**{kind.unit: f.unit})
         if f.year:
             if kind.year:
-                qs = qs.filter(**{kind.year: f.year})
+                condition &= Q(**{kind.year: f.year})
             else:
-                qs = qs.filter(s_date__gte=date(f.year, 1, 1), s_date__lt=date(f.year + 1, 1, 1))
-        return qs
+                condition &= Q(s_date__gte=date(f.year, 1, 1), s_date__lt=date(f.year + 1, 1, 1))
+        return condition
 
     def _parts_match(self, kind: Kind):
         """Every word occurs in one of the kind's fields, also inside a longer word; no
@@ -297,21 +298,26 @@ class Search:
         CANDIDATES visible matches, where a rare word reads the full-text index and sorts
         its few matches. On SQLite the rank is computed here too (``s_rank``).
         """
-        qs = self._base(kind)
+        # Few steps: each QuerySet method copies the query (visible_to's subqueries too).
+        annotations = {"s_date": self._date(kind), "s_pk": F("pk")}
+        columns = ["s_pk", "s_date"]
         if self.postgres:
-            qs = qs.annotate(s_vector=search_vector(kind))
+            annotations["s_vector"] = search_vector(kind)
             condition = Q(s_vector=self._query())
             if with_parts and self.parts:
                 condition |= self._parts_match(kind)
         else:
             condition = self._parts_match(kind)
-        newest = [F("s_date").desc(nulls_last=True), "-pk"]
-        qs = qs.filter(condition).order_by(*newest).annotate(s_pk=F("pk"))
-        columns = ["s_pk", "s_date"]
-        if not self.postgres:
             rank = Value(0.0) if self.filters.by_date else self._sqlite_rank(kind)
-            qs = qs.annotate(s_rank=Cast(rank, FloatField()))
+            annotations["s_rank"] = Cast(rank, FloatField())
             columns.append("s_rank")
+        newest = [F("s_date").desc(nulls_last=True), "-pk"]
+        qs = (
+            kind.queryset(self.user)
+            .annotate(**annotations)
+            .filter(condition & self._filters(kind))
+            .order_by(*newest)
+        )
         return qs.values(*columns)[:CANDIDATES]
 
     def branch_sql(self, kind: Kind, *, with_parts: bool) -> tuple[str, list] | None:
