@@ -8,7 +8,12 @@ Like bench/load.py it creates the PostgreSQL database once and fills it with
 adds the search indexes). The pages are rendered in-process with Django's test
 client, one request at a time, as the public, a council member and the
 administrator (who sees the most: every council's comments). Prints p50/p95 and
-the number of queries per query and role. It is not a test.
+the number of queries per query and role, and the load average before and after. It is
+not a test.
+
+On a shared machine the wall-clock figures follow the load; the "cpu ms" column is the
+mean CPU time one request costs, this process's plus its PostgreSQL backend's (read
+from /proc when the server runs on this machine), which the load hardly changes.
 """
 
 import os
@@ -84,12 +89,17 @@ def main():
         defaults={"full_name": "Bench Administrator", "is_administrator": True},
     )
     roles = [("anonymous", None), ("member", member), ("administrator", administrator)]
+    backend_cpu = _backend_cpu(connection)
 
     print(
         f"\nSearch benchmark — PostgreSQL, {DB_NAME}, in-process, one client, {RUNS} runs "
-        f"per query and role, {os.cpu_count()} cores, {time.strftime('%Y-%m-%d')}"
+        f"per query and role, {os.cpu_count()} cores, {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, "
+        f"load average {_load()}"
     )
-    header = f"{'query':<28} {'role':<14} {'results':>8} {'p50 ms':>8} {'p95 ms':>8} {'queries':>8}"
+    header = (
+        f"{'query':<28} {'role':<14} {'results':>8} {'p50 ms':>8} {'p95 ms':>8} "
+        f"{'cpu ms':>8} {'queries':>8}"
+    )
     print(header)
     print("-" * len(header))
     all_times = []
@@ -102,11 +112,13 @@ def main():
             response = client.get("/soeg/", params)  # warm caches and the connection
             assert response.status_code == 200, (text, role, response.status_code)
             times = []
+            cpu_started = time.process_time() + backend_cpu()
             for _ in range(RUNS):
                 with CaptureQueriesContext(connection) as queries:
                     started = time.perf_counter()
                     response = client.get("/soeg/", params)
                     times.append((time.perf_counter() - started) * 1000)
+            cpu = (time.process_time() + backend_cpu() - cpu_started) / RUNS * 1000
             all_times.extend(times)
             shown = COUNT.search(response.content.decode())
             label = text + (
@@ -114,11 +126,34 @@ def main():
             )
             print(
                 f"{label[:28]:<28} {role:<14} {shown.group(1) if shown else '0':>8} "
-                f"{statistics.median(times):>8.1f} {_p95(times):>8.1f} {len(queries):>8}"
+                f"{statistics.median(times):>8.1f} {_p95(times):>8.1f} {cpu:>8.1f} {len(queries):>8}"
             )
     print(
-        f"\nall queries and roles: p50 {statistics.median(all_times):.1f} ms, p95 {_p95(all_times):.1f} ms"
+        f"\nall queries and roles: p50 {statistics.median(all_times):.1f} ms, "
+        f"p95 {_p95(all_times):.1f} ms; load average {_load()}"
     )
+
+
+def _load():
+    return " / ".join(f"{value:.1f}" for value in os.getloadavg())
+
+
+def _backend_cpu(connection):
+    """Seconds of CPU the connection's PostgreSQL backend has used (0 if not readable)."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        (pid,) = cursor.fetchone()
+    stat = Path(f"/proc/{pid}/stat")
+    tick = os.sysconf("SC_CLK_TCK")
+
+    def read():
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            return 0.0
+        return (int(fields[11]) + int(fields[12])) / tick  # utime + stime
+
+    return read
 
 
 def _p95(times):

@@ -8,9 +8,9 @@ looked for inside words (``ILIKE '%råd%'``, served by the pg_trgm indexes).
 SQLite (the embedded setup): every word must occur in one of the kind's fields.
 
 Queries: one for the ranked candidates (kind, id, rank, date; the newest
-CANDIDATES matches of each kind), one for what a page shows; on PostgreSQL one
-more when the word-part search steps in, and one for the stems to highlight.
-Never a query per result.
+CANDIDATES matches of each kind; on PostgreSQL sent with the planner settings and
+the query's stems, to highlight, in one message), one for what a page shows; on
+PostgreSQL one more when the word-part search steps in. Never a query per result.
 """
 
 import re
@@ -19,7 +19,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 
-from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
+from django.contrib.postgres.search import SearchQuery, SearchVectorField
+from django.core.exceptions import EmptyResultSet
 from django.db import OperationalError, connection, transaction
 from django.db.models import (
     BigIntegerField,
@@ -172,25 +173,38 @@ def search_vector(kind: Kind):
     return StoredVector(column_name(kind.key))
 
 
-@contextmanager
-def bitmap_reads():
-    """A transaction in which PostgreSQL reads the search indexes as bitmaps.
+# The search's planner settings. The vectors are stored (search/migrations/0002) and their
+# statistics tell the planner how common a word is: it walks the date indexes
+# (search/migrations/0003) for a common word and reads the full-text index for a rare one,
+# so no scan type is forbidden. No parallel workers (their start costs more than these
+# queries on a busy machine), no JIT, and a statement timeout. ``true``: local to the
+# transaction, which is the one message the settings are sent in (``Search._fetch``).
+SETTINGS = (
+    "SELECT set_config('jit', 'off', true),"
+    " set_config('max_parallel_workers_per_gather', '0', true),"
+    " set_config('statement_timeout', %s, true)"
+)
+STEMS = "SELECT tsvector_to_array(to_tsvector(%s::regconfig, %s))"
 
-    The planner charges a bitmap scan for re-checking every row, so for a common word
-    it prefers a scan that computes to_tsvector for every row (2 s for "råd" over
-    20,000 agenda items). The GIN index is exact: its bitmap needs no re-check, and
-    read that way the same query takes under 0.1 s. SET LOCAL ends with the block.
+
+def planner_settings(cursor):
+    """Applies SETTINGS in the current transaction (tests explain queries with them)."""
+    cursor.execute(SETTINGS, [str(TIMEOUT_MS)])
+
+
+@contextmanager
+def search_transaction():
+    """Where the search's statements run (PostgreSQL).
+
+    Outside a transaction nothing is needed: the settings and the search go to the
+    server as one message, which PostgreSQL runs as one transaction (no BEGIN and
+    COMMIT round trips). Inside one (ATOMIC_REQUESTS, tests) a savepoint, so that a
+    search cancelled after TIMEOUT_MS leaves the outer transaction usable.
     """
-    with transaction.atomic():
-        with connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT set_config('enable_seqscan', 'off', true),"
-                " set_config('enable_indexscan', 'off', true),"
-                # The disabled scans' huge cost estimates would otherwise start JIT compiling.
-                " set_config('jit', 'off', true),"
-                " set_config('statement_timeout', %s, true)",
-                [str(TIMEOUT_MS)],
-            )
+    if connection.in_atomic_block:
+        with transaction.atomic():
+            yield
+    else:
         yield
 
 
@@ -214,6 +228,7 @@ class Search:
         self.postgres = connection.vendor == "postgresql"
         self.used_parts = False
         self.timed_out = False
+        self._stems: list[str] | None = None
 
     # Which kinds, and their rows --------------------------------------------
 
@@ -238,19 +253,20 @@ class Search:
             return Value(None, output_field=DateField())
         return Cast(as_expression(kind.date), DateField())
 
-    def _base(self, kind: Kind):
+    def _filters(self, kind: Kind) -> Q:
+        """The council, unit and year filters, as one condition on the kind."""
         f = self.filters
-        qs = kind.queryset(self.user).order_by().annotate(s_date=self._date(kind))
+        condition = Q()
         if f.council:
-            qs = qs.filter(**{kind.council: f.council})
+            condition &= Q(**{kind.council: f.council})
         if f.unit:
-            qs = qs.filter(**{kind.unit: f.unit})
+            condition &= Q(**{kind.unit: f.unit})
         if f.year:
             if kind.year:
-                qs = qs.filter(**{kind.year: f.year})
+                condition &= Q(**{kind.year: f.year})
             else:
-                qs = qs.filter(s_date__gte=date(f.year, 1, 1), s_date__lt=date(f.year + 1, 1, 1))
-        return qs
+                condition &= Q(s_date__gte=date(f.year, 1, 1), s_date__lt=date(f.year + 1, 1, 1))
+        return condition
 
     def _parts_match(self, kind: Kind):
         """Every word occurs in one of the kind's fields, also inside a longer word; no
@@ -275,33 +291,67 @@ class Search:
         return SearchQuery(self.text, config=CONFIG, search_type="websearch")
 
     def _candidates(self, kind: Kind, *, with_parts: bool):
-        """The ids of the kind's newest matches the user may see (at most CANDIDATES)."""
-        qs = self._base(kind)
+        """(s_pk, s_date) of the kind's newest matches the user may see (at most CANDIDATES).
+
+        Newest first by the kind's date, then by id: on PostgreSQL the date indexes
+        (search/migrations/0003) let a common word walk the newest rows and stop after
+        CANDIDATES visible matches, where a rare word reads the full-text index and sorts
+        its few matches. On SQLite the rank is computed here too (``s_rank``).
+        """
+        # Few steps: each QuerySet method copies the query (visible_to's subqueries too).
+        annotations = {"s_date": self._date(kind), "s_pk": F("pk")}
+        columns = ["s_pk", "s_date"]
         if self.postgres:
-            qs = qs.annotate(s_vector=search_vector(kind))
+            annotations["s_vector"] = search_vector(kind)
             condition = Q(s_vector=self._query())
             if with_parts and self.parts:
                 condition |= self._parts_match(kind)
         else:
             condition = self._parts_match(kind)
+            rank = Value(0.0) if self.filters.by_date else self._sqlite_rank(kind)
+            annotations["s_rank"] = Cast(rank, FloatField())
+            columns.append("s_rank")
         newest = [F("s_date").desc(nulls_last=True), "-pk"]
-        return qs.filter(condition).order_by(*newest).values("pk")[:CANDIDATES]
-
-    def _branch(self, kind: Kind, *, with_parts: bool):
-        """(kind, id, rank, date) of the candidates; the rank is computed for them only."""
-        qs = kind.model._default_manager.filter(
-            pk__in=self._candidates(kind, with_parts=with_parts)
-        ).order_by()
-        qs = qs.annotate(s_date=self._date(kind))
-        if self.filters.by_date:
-            rank = Value(0.0)
-        elif self.postgres:
-            rank = SearchRank(search_vector(kind), self._query())
-        else:
-            rank = self._sqlite_rank(kind)
-        return self._keyed(kind, qs.annotate(s_rank=Cast(rank, FloatField()))).values(
-            "s_kind", "s_id", "s_rank", "s_date"
+        qs = (
+            kind.queryset(self.user)
+            .annotate(**annotations)
+            .filter(condition & self._filters(kind))
+            .order_by(*newest)
         )
+        return qs.values(*columns)[:CANDIDATES]
+
+    def branch_sql(self, kind: Kind, *, with_parts: bool) -> tuple[str, list] | None:
+        """SQL for (s_kind, s_id, s_rank, s_date) of a kind's candidates; None: it has none.
+
+        The candidates come from the kind's ``queryset(user)`` (the pages' ``visible_to``),
+        compiled by Django; only the columns around them are written here. On PostgreSQL
+        ts_rank reads the stored vector of those (at most CANDIDATES) rows only, joined by
+        primary key.
+        """
+        try:
+            inner, params = self._candidates(kind, with_parts=with_parts).query.sql_with_params()
+        except EmptyResultSet:  # e.g. ``council_id IN ()``: nothing is visible
+            return None
+        quote = connection.ops.quote_name
+        if not self.postgres:
+            rank, rank_params, join = "c.s_rank", [], ""
+        elif self.filters.by_date:
+            rank, rank_params, join = "0.0", [], ""
+        else:
+            rank = (
+                f"ts_rank(t.{quote(column_name(kind.key))}, "
+                "websearch_to_tsquery(%s::regconfig, %s))"
+            )
+            rank_params = [CONFIG, self.text]
+            meta = kind.model._meta
+            join = f" INNER JOIN {quote(meta.db_table)} t ON t.{quote(meta.pk.column)} = c.s_pk"
+        number = "double precision" if self.postgres else "real"
+        # Django's compiled SQL and quoted names; every value is a parameter.
+        sql = (
+            f"SELECT %s AS s_kind, c.s_pk AS s_id, CAST({rank} AS {number}) AS s_rank,"  # noqa: S608
+            f" c.s_date AS s_date FROM ({inner}) c{join}"
+        )
+        return sql, [kind.key, *rank_params, *params]
 
     def _sqlite_rank(self, kind: Kind):
         return Sum(
@@ -330,14 +380,53 @@ class Search:
         )
 
     def rows(self, *, with_parts: bool) -> list[dict]:
-        """Every candidate as (kind, id, rank, date), best first (or newest first)."""
-        union = self._union([self._branch(k, with_parts=with_parts) for k in self.kinds()])
-        if union is None:
+        """Every candidate as (kind, id, rank, date), best first (or newest first).
+
+        One query: the kinds' branches as one UNION ALL, ordered in SQL.
+        """
+        branches = [self.branch_sql(k, with_parts=with_parts) for k in self.kinds()]
+        branches = [branch for branch in branches if branch is not None]
+        if not branches:
             return []
-        newest = F("s_date").desc(nulls_last=True)
-        if self.filters.by_date:
-            return list(union.order_by(newest, "-s_rank", "s_kind", "-s_id"))
-        return list(union.order_by("-s_rank", newest, "s_kind", "-s_id"))
+        rank, newest = "s_rank DESC", "s_date DESC NULLS LAST"
+        order = [newest, rank] if self.filters.by_date else [rank, newest]
+        sql = (
+            "SELECT s_kind, s_id, s_rank, s_date FROM ("  # noqa: S608 - see branch_sql
+            + " UNION ALL ".join(branch for branch, _ in branches)
+            + f") u ORDER BY {', '.join(order)}, s_kind ASC, s_id DESC"
+        )
+        params = [param for _, branch_params in branches for param in branch_params]
+        return [
+            {
+                "s_kind": kind,
+                "s_id": pk,
+                "s_rank": rank,
+                "s_date": date.fromisoformat(day) if isinstance(day, str) else day,
+            }
+            for kind, pk, rank, day in self._fetch(sql, params)
+        ]
+
+    def _fetch(self, sql: str, params: list) -> list[tuple]:
+        """The rows of ``sql``. On PostgreSQL sent in one message after the planner
+        SETTINGS and (the first time) the query's stems: one round trip instead of five
+        (BEGIN, settings, search, stems, COMMIT), which on a busy machine each wait for
+        the CPU."""
+        with connection.cursor() as cursor:
+            if not self.postgres:
+                cursor.execute(sql, params)
+                return cursor.fetchall()
+            statements, values = [SETTINGS], [str(TIMEOUT_MS)]
+            stems = self._stems is None
+            if stems:
+                statements.append(STEMS)
+                values += [CONFIG, self.text]
+            cursor.execute("; ".join([*statements, sql]), [*values, *params])
+            if stems:
+                cursor.nextset()
+                (found,) = cursor.fetchone()
+                self._stems = list(found or [])
+            cursor.nextset()
+            return cursor.fetchall()
 
     # The page -----------------------------------------------------------------
 
@@ -347,8 +436,7 @@ class Search:
         if not self.postgres:
             return Results(self, self.rows(with_parts=False))
         try:
-            # One transaction for both passes: its settings are made once (3 queries fewer).
-            with bitmap_reads():
+            with search_transaction():
                 rows = self.rows(with_parts=False)
                 # A "quoted phrase" asks for those words in that order: no looking inside words.
                 if len(rows) < FEW and self.parts and '"' not in self.text:
@@ -406,12 +494,12 @@ class Search:
         """The query's Danish stems, to mark the words full text matched (PostgreSQL only)."""
         if not self.postgres or not self.terms:
             return []
-        with connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT tsvector_to_array(to_tsvector(%s::regconfig, %s))", [CONFIG, self.text]
-            )
-            (found,) = cursor.fetchone()
-        return list(found or [])
+        if self._stems is None:  # found with the candidates (``_fetch``) unless it timed out
+            with connection.cursor() as cursor:
+                cursor.execute(STEMS, [CONFIG, self.text])
+                (found,) = cursor.fetchone()
+            self._stems = list(found or [])
+        return self._stems
 
 
 class Results:

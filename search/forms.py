@@ -1,4 +1,5 @@
 from django import forms
+from django.db.models import Value
 from django.utils.translation import gettext_lazy as _
 
 from core.widgets import QuickSelect
@@ -46,12 +47,9 @@ class SearchForm(forms.Form):
         self.fields["type"].choices = [("", _("Alle typer"))] + [
             (kind.key, kind.label) for kind in KINDS.values()
         ]
-        self.fields["raad"].choices = [("", _("Alle råd"))] + list(
-            Council.objects.order_by("name").values_list("pk", "name")
-        )
-        self.fields["enhed"].choices = [("", _("Alle enheder"))] + list(
-            Unit.objects.order_by("name").values_list("pk", "name")
-        )
+        councils, units = _councils_and_units()
+        self.fields["raad"].choices = [("", _("Alle råd")), *councils]
+        self.fields["enhed"].choices = [("", _("Alle enheder")), *units]
         for name in ("type", "raad", "enhed", "sorter"):
             self.fields[name].error_messages["invalid_choice"] = _(
                 "Vælg en af mulighederne på listen."
@@ -60,3 +58,18 @@ class SearchForm(forms.Form):
     def value(self, name):
         """A field's cleaned value, or None when it was left out or is not valid."""
         return getattr(self, "cleaned_data", {}).get(name) or None
+
+
+def _councils_and_units() -> tuple[list, list]:
+    """Every council and every unit as (pk, name), by name: one query for both lists."""
+    councils = Council.objects.order_by().annotate(s_list=Value(0))
+    units = Unit.objects.order_by().annotate(s_list=Value(1))
+    tagged = (
+        councils.values_list("s_list", "pk", "name")
+        .union(units.values_list("s_list", "pk", "name"), all=True)
+        .order_by("s_list", "name")
+    )
+    lists: tuple[list, list] = ([], [])
+    for which, pk, name in tagged:
+        lists[which].append((pk, name))
+    return lists
