@@ -37,6 +37,7 @@ messages: install
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 # Regenerates the lock files from pyproject.toml (needs network access to PyPI).
 lock: install
