@@ -28,7 +28,7 @@ system-deps:
 $(STAMP): requirements-dev.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -r requirements-dev.lock
+	$(BIN)/python -m pip install -q --require-hashes -r requirements-dev.lock
 	touch $(STAMP)
 
 messages: install
@@ -39,11 +39,12 @@ lint: install
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
 
-# Regenerates the lock files from pyproject.toml (needs network access to PyPI).
+# Regenerates the lock files from pyproject.toml, with every file's hash (needs network access
+# to PyPI). Versions already locked are kept; `make lock UPGRADE=--upgrade` takes the newest.
 lock: install
 	$(BIN)/python -m pip install -q uv
-	$(BIN)/uv pip compile -q pyproject.toml --python-version 3.11 -o requirements.lock
-	$(BIN)/uv pip compile -q pyproject.toml --extra dev --python-version 3.11 -o requirements-dev.lock
+	$(BIN)/uv pip compile -q pyproject.toml --python-version 3.11 --generate-hashes $(UPGRADE) -o requirements.lock
+	$(BIN)/uv pip compile -q pyproject.toml --extra dev --python-version 3.11 --generate-hashes $(UPGRADE) -o requirements-dev.lock
 
 # Rendering time of the demo and a ~40-page report, and the worker's peak memory (needs Redis).
 bench-render: install messages
