@@ -17,8 +17,12 @@ run: install messages
 	@echo "Portalen kører på http://127.0.0.1:8000/  (stop med Ctrl+C)"
 	$(RUN_ENV) $(BIN)/python manage.py runserver 127.0.0.1:8000
 
+# The floor is the coverage of 30 November 2026 (95.2 % of the apps, core and portal without the
+# browser tests), rounded down: raise it when coverage grows, never lower it to land a change.
+COVERAGE_FLOOR := 95
+
 test: install messages
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest --cov --cov-report=term --cov-fail-under=$(COVERAGE_FLOOR)
 
 install: system-deps $(STAMP)
 
