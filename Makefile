@@ -17,8 +17,12 @@ run: install messages
 	@echo "Portalen kører på http://127.0.0.1:8000/  (stop med Ctrl+C)"
 	$(RUN_ENV) $(BIN)/python manage.py runserver 127.0.0.1:8000
 
+# The floor is the coverage of 30 November 2026 (95.2 % of the apps, core and portal without the
+# browser tests), rounded down: raise it when coverage grows, never lower it to land a change.
+COVERAGE_FLOOR := 95
+
 test: install messages
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest --cov --cov-report=term --cov-fail-under=$(COVERAGE_FLOOR)
 
 install: system-deps $(STAMP)
 
@@ -28,7 +32,7 @@ system-deps:
 $(STAMP): requirements-dev.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -r requirements-dev.lock
+	$(BIN)/python -m pip install -q --require-hashes -r requirements-dev.lock
 	touch $(STAMP)
 
 messages: install
@@ -37,12 +41,14 @@ messages: install
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
-# Regenerates the lock files from pyproject.toml (needs network access to PyPI).
+# Regenerates the lock files from pyproject.toml, with every file's hash (needs network access
+# to PyPI). Versions already locked are kept; `make lock UPGRADE=--upgrade` takes the newest.
 lock: install
 	$(BIN)/python -m pip install -q uv
-	$(BIN)/uv pip compile -q pyproject.toml --python-version 3.11 -o requirements.lock
-	$(BIN)/uv pip compile -q pyproject.toml --extra dev --python-version 3.11 -o requirements-dev.lock
+	$(BIN)/uv pip compile -q pyproject.toml --python-version 3.11 --generate-hashes $(UPGRADE) -o requirements.lock
+	$(BIN)/uv pip compile -q pyproject.toml --extra dev --python-version 3.11 --generate-hashes $(UPGRADE) -o requirements-dev.lock
 
 # Rendering time of the demo and a ~40-page report, and the worker's peak memory (needs Redis).
 bench-render: install messages

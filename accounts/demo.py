@@ -1,21 +1,20 @@
-from accounts.models import User
+"""The demo users (accounts/demo.toml)."""
 
-# One demo user per role; other apps give them their roles (unit staff, seats).
+from accounts.models import User
+from core.demo import demo_data, ensure
+
+# role → (e-mail, name, administrator), e.g. for scripts/screenshots.py.
 DEMO_USERS = {
-    "administrator": ("administrator@demokommune.example", "Anne Andersen", True),
-    "caseworker": ("sagsbehandler@demokommune.example", "Bo Bertelsen", False),
-    "secretary": ("sekretaer@demokommune.example", "Signe Sørensen", False),
-    "member": ("medlem1@demokommune.example", "Mads Mikkelsen", False),
-    "member2": ("medlem2@demokommune.example", "Lene Lund", False),
-    "other_council_member": ("andetraad@demokommune.example", "Ole Østergaard", False),
+    role: (row["email"], row["full_name"], row.get("is_administrator", False))
+    for role, row in demo_data("accounts")["users"].items()
 }
 
 
+def demo_user(ctx, email, **fields):
+    """The demo user with this e-mail, made with the demo password if missing."""
+    return ensure(User, {"email": email}, raw_password=ctx.password, **fields)[0]
+
+
 def load(ctx):
-    for role, (email, name, is_administrator) in DEMO_USERS.items():
-        user = User.objects.filter(email=email).first()
-        if user is None:
-            user = User.objects.create_user(
-                email, ctx.password, full_name=name, is_administrator=is_administrator
-            )
-        ctx.users[role] = user
+    for role, row in demo_data("accounts")["users"].items():
+        ctx.users[role] = demo_user(ctx, **row)

@@ -2,6 +2,7 @@
 
 from django.contrib.auth.hashers import make_password
 
+from accounts import builders
 from accounts.models import User
 from core.volume import VolumeError
 
@@ -27,7 +28,7 @@ def generate(ctx):
     password = make_password(None)
     rng = ctx.rng
     users = [
-        User(
+        builders.user(
             email=f"{prefix}{number:05d}@volumen.invalid",
             full_name=f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}",
             password=password,

@@ -3,6 +3,7 @@
 from datetime import timedelta
 from decimal import Decimal
 
+from actionplans import builders
 from actionplans.letters import number_to_letter
 from actionplans.models import (
     ActionPlan,
@@ -36,7 +37,7 @@ def generate(ctx):
     recommenders = ctx.bulk(
         Recommender,
         [
-            Recommender(title=f"{title} ({ctx.label})", order=order)
+            builders.recommender(title=f"{title} ({ctx.label})", order=order)
             for order, title in enumerate(["Socialdirektøren", "Sundhedsdirektøren"])
         ],
     )
@@ -53,7 +54,7 @@ def generate(ctx):
         committee = rng.choice(committees)
         topic = rng.choice(PLAN_TOPICS)
         plans.append(
-            ActionPlan(
+            builders.action_plan(
                 title=f"Handleplan {number} for {topic.lower()} ({ctx.label})",
                 case_number=f"{ctx.today.year - rng.randint(0, 4)}-{rng.randint(1000, 999999)}",
                 committee=committee,
@@ -82,7 +83,7 @@ def generate(ctx):
     ctx.bulk(
         StatusChange,
         [
-            StatusChange(
+            builders.status_change(
                 plan=plan,
                 from_status=ActionPlan.Status.SUBMITTED,
                 to_status=plan.status,
@@ -102,11 +103,9 @@ def generate(ctx):
         for number in range(1, share + 1):
             kind = rng.choice(funding)
             initiatives.append(
-                Initiative(
+                builders.initiative(
                     plan=plan,
                     letter=number_to_letter(number),
-                    # bulk_create skips save(), which is where the number is set.
-                    number=number,
                     title=rng.choice(INITIATIVES),
                     description="Initiativet styrker brugernes stemme i hverdagen.",
                     focus_area=rng.choice(areas),
@@ -126,7 +125,7 @@ def generate(ctx):
     ctx.bulk(
         InitiativeUpdate,
         [
-            InitiativeUpdate(
+            builders.initiative_update(
                 initiative=initiative,
                 date=ctx.today - timedelta(days=rng.randint(0, 700)),
                 text="Arbejdet skrider frem som planlagt.",

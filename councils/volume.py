@@ -2,6 +2,7 @@
 
 from datetime import timedelta
 
+from councils import builders
 from councils.models import (
     AgendaItem,
     Attendance,
@@ -83,7 +84,7 @@ def generate(ctx):
         unit = owners[number % len(owners)] if number % 10 else None
         kind = rng.choice(kinds)
         councils.append(
-            Council(
+            builders.council(
                 name=f"{kind.label} {number + 1} – {unit.name if unit else 'forvaltningen'} ({ctx.label})",
                 kind=kind,
                 unit=unit,
@@ -100,7 +101,7 @@ def generate(ctx):
     ctx.bulk(
         SeatRule,
         [
-            SeatRule(
+            builders.seat_rule(
                 council=council,
                 seat_type=seat_type,
                 required_count=required,
@@ -120,7 +121,7 @@ def generate(ctx):
         people = rng.sample(users, min(len(seats), len(users)))
         for seat_type, user in zip(seats, people, strict=False):
             rows.append(
-                Membership(
+                builders.membership(
                     council=council,
                     user=user,
                     seat_type=seat_type,
@@ -162,7 +163,7 @@ def _meetings(ctx, councils):
                 status = MeetingStatus.PLANNED
             published = status != MeetingStatus.PLANNED
             rows.append(
-                Meeting(
+                builders.meeting(
                     council=council,
                     title=rng.choice(["Ordinært møde", "Temamøde", "Budgetmøde", ""]),
                     starts_at=starts_at,
@@ -192,7 +193,7 @@ def _items(ctx, meetings):
         for number in range(1, share + 1):
             kind = rng.choice(kinds)
             rows.append(
-                AgendaItem(
+                builders.agenda_item(
                     meeting=meeting,
                     number=number,
                     title=rng.choice(ITEM_TITLES),
@@ -215,7 +216,7 @@ def _attendance(ctx, meetings, members):
         AttendanceStatus.ABSENT,
     ]
     rows = [
-        Attendance(meeting=meeting, membership=membership, status=rng.choice(statuses))
+        builders.attendance(meeting=meeting, membership=membership, status=rng.choice(statuses))
         for meeting in meetings
         if meeting.status in (MeetingStatus.HELD, MeetingStatus.MINUTES_APPROVED)
         for membership in members.get(meeting.council_id, [])
@@ -243,7 +244,7 @@ def _comments(ctx, meetings, items, members):
             opened = meeting.agenda_published_at or meeting.starts_at - timedelta(days=8)
             created = opened + timedelta(minutes=rng.randint(10, 7 * 24 * 60))
             hidden = rng.random() < 0.01
-            return Comment(
+            return builders.comment(
                 item=item,
                 author_id=rng.choice(authors),
                 parent=parent,
@@ -274,7 +275,7 @@ def _advice(ctx, meetings, items):
     rng = ctx.rng
     by_id = {meeting.pk: meeting for meeting in meetings}
     statements = [
-        Statement(
+        builders.statement(
             item=item,
             text="Rådet anbefaler, at brugerne inddrages i den videre proces.",
             given_on=by_id[item.meeting_id].starts_at.date(),
@@ -289,7 +290,7 @@ def _advice(ctx, meetings, items):
     ctx.bulk(
         Response,
         [
-            Response(
+            builders.response(
                 statement=statement,
                 outcome=rng.choice(outcomes),
                 reasons="Forvaltningen har indarbejdet rådets bemærkninger, hvor det var muligt.",

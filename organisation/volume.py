@@ -1,5 +1,6 @@
 """Administrations, committees, 300 units in a tree, organisations and caseworkers."""
 
+from organisation import builders
 from organisation.models import (
     Administration,
     Committee,
@@ -37,12 +38,12 @@ def generate(ctx):
     rng = ctx.rng
     administrations = ctx.bulk(
         Administration,
-        [Administration(name=f"{name} ({ctx.label})") for name, _ in ADMINISTRATIONS],
+        [builders.administration(name=f"{name} ({ctx.label})") for name, _ in ADMINISTRATIONS],
     )
     committees = ctx.bulk(
         Committee,
         [
-            Committee(name=f"{committee} ({ctx.label})", administration=administration)
+            builders.committee(name=f"{committee} ({ctx.label})", administration=administration)
             for (_, committee), administration in zip(ADMINISTRATIONS, administrations, strict=True)
         ],
     )
@@ -50,7 +51,9 @@ def generate(ctx):
     ctx.objects["organisations"] = ctx.bulk(
         RepresentedOrganisation,
         [
-            RepresentedOrganisation(name=f"{name} ({ctx.label})", abbreviation=abbr, kind=kind)
+            builders.represented_organisation(
+                name=f"{name} ({ctx.label})", abbreviation=abbr, kind=kind
+            )
             for name, abbr, kind in ORGANISATIONS
         ],
     )
@@ -60,7 +63,7 @@ def generate(ctx):
     units = ctx.bulk(
         Unit,
         [
-            Unit(
+            builders.unit(
                 name=f"Område {number} – {rng.choice(STREETS).removesuffix('vej')}",
                 administration=administrations[number % len(administrations)],
                 description=f"Driftsområde {number} med tilhørende tilbud.",
@@ -69,7 +72,7 @@ def generate(ctx):
         ],
     )
     children = [
-        Unit(
+        builders.unit(
             name=f"{rng.choice(UNIT_KINDS)} {rng.choice(STREETS)} {number}",
             administration=parent.administration,
             parent=parent,
@@ -98,5 +101,5 @@ def generate(ctx):
     staff = []
     for unit in units:
         for user in rng.sample(users, min(len(users), rng.randint(0, 2))):
-            staff.append(UnitStaff(user=user, unit=unit, title=rng.choice(TITLES)))
+            staff.append(builders.unit_staff(user=user, unit=unit, title=rng.choice(TITLES)))
     ctx.bulk(UnitStaff, staff)

@@ -2,6 +2,7 @@
 
 from datetime import date, timedelta
 
+from policies import builders
 from policies.models import (
     GoalStatus,
     GoalUpdate,
@@ -45,7 +46,7 @@ def generate(ctx):
     versions = ctx.bulk(
         PolicyVersion,
         [
-            PolicyVersion(
+            builders.policy_version(
                 policy=policy,
                 number=number,
                 status=status,
@@ -84,7 +85,7 @@ def generate(ctx):
             if rng.random() < 0.05:
                 version = draft
             goals.append(
-                UnitGoal(
+                builders.unit_goal(
                     unit=unit,
                     year=goal_year,
                     policy=version,
@@ -106,7 +107,7 @@ def generate(ctx):
 
     users, channels = ctx.objects["users"], list(UpdateChannel)
     updates = [
-        GoalUpdate(
+        builders.goal_update(
             goal=goal,
             date=min(date(goal.year, 1, 15) + timedelta(days=rng.randint(0, 340)), ctx.today),
             channel=rng.choice(channels),

@@ -3,6 +3,7 @@
 import hashlib
 from datetime import timedelta
 
+from reports import builders
 from reports.models import FocusAreaNarrative, Rendition, StatusReport
 
 NARRATIVE = "Enhederne har arbejdet målrettet med at inddrage brugerne i årets beslutninger."
@@ -28,7 +29,7 @@ def generate(ctx):
         year = ctx.today.year - number // 2
         published = number % 4 != 3
         reports.append(
-            StatusReport(
+            builders.status_report(
                 title=f"Status på brugerinddragelse {year}, del {number % 2 + 1} ({ctx.label})",
                 period=f"{'medio' if number % 2 else 'ultimo'} {year}",
                 year=year,
@@ -45,7 +46,7 @@ def generate(ctx):
     ctx.bulk(
         FocusAreaNarrative,
         [
-            FocusAreaNarrative(report=r, focus_area=a, text=NARRATIVE)
+            builders.focus_area_narrative(report=r, focus_area=a, text=NARRATIVE)
             for r in reports
             for a in areas
         ],
@@ -56,7 +57,7 @@ def generate(ctx):
         html = _content(report, areas)
         digest = hashlib.sha256(html.encode()).hexdigest()
         renditions.append(
-            Rendition(
+            builders.rendition(
                 report=report,
                 status=Rendition.Status.DONE,
                 content_html=html,

@@ -1,11 +1,12 @@
 import factory
 
 from accounts.models import User
+from tests.factories import BuilderFactory
 
 TEST_PASSWORD = "test-password-123"  # noqa: S105
 
 
-class UserFactory(factory.django.DjangoModelFactory):
+class UserFactory(BuilderFactory):
     class Meta:
         model = User
         skip_postgeneration_save = True

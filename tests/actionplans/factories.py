@@ -5,10 +5,11 @@ import factory
 
 from actionplans import services
 from actionplans.models import ActionPlan, Initiative, InitiativeUpdate, Recommender
+from tests.factories import BuilderFactory
 from tests.organisation.factories import AdministrationFactory, CommitteeFactory
 
 
-class RecommenderFactory(factory.django.DjangoModelFactory):
+class RecommenderFactory(BuilderFactory):
     class Meta:
         model = Recommender
         django_get_or_create = ["title"]
@@ -16,7 +17,7 @@ class RecommenderFactory(factory.django.DjangoModelFactory):
     title = factory.Sequence(lambda n: f"Direktør {n}")
 
 
-class ActionPlanFactory(factory.django.DjangoModelFactory):
+class ActionPlanFactory(BuilderFactory):
     class Meta:
         model = ActionPlan
 
@@ -38,7 +39,7 @@ class ApprovedActionPlanFactory(ActionPlanFactory):
     decision_text = "Indstillingen blev godkendt"
 
 
-class InitiativeFactory(factory.django.DjangoModelFactory):
+class InitiativeFactory(BuilderFactory):
     """Letters come from the plan, as in the app (services.add_initiative)."""
 
     class Meta:
@@ -47,16 +48,15 @@ class InitiativeFactory(factory.django.DjangoModelFactory):
     plan = factory.SubFactory(ActionPlanFactory)
     title = factory.Sequence(lambda n: f"Initiativ {n}")
     description = "Et initiativ."
-    funding = Initiative.Funding.WITHIN_BUDGET
     cost = Decimal("1000")
-    recurrence = Initiative.Recurrence.YEARLY
 
     @classmethod
     def _create(cls, model_class, *args, plan, letter="", **kwargs):
-        return services.add_initiative(plan=plan, initiative=model_class(**kwargs), letter=letter)
+        initiative = cls._build(model_class, **kwargs)
+        return services.add_initiative(plan=plan, initiative=initiative, letter=letter)
 
 
-class InitiativeUpdateFactory(factory.django.DjangoModelFactory):
+class InitiativeUpdateFactory(BuilderFactory):
     class Meta:
         model = InitiativeUpdate
 

@@ -5,7 +5,14 @@ caseworkers); drafts by administrators only. Only administrators change anything
 A plan (or initiative) the user may not see is a 404.
 """
 
-from tests.permissions.matrix import LOGIN, Row, django_admin, expect, public
+from tests.permissions.matrix import (
+    LOGIN,
+    Row,
+    admin_history_rows,
+    expect,
+    locked_admin_rows,
+    public,
+)
 
 STAFF = {"caseworker": 200, "other_caseworker": 200, "administrator": 200}
 
@@ -240,68 +247,14 @@ ROWS = [
 ]
 
 
-def admin_object(name):
-    return lambda world: {"object_id": world[name].pk}
-
-
-# The Django admin's pages of an approved plan: administrators read them, nobody changes or
-# deletes them there (tests/actionplans/test_admin_*.py post the whole form).
-ROWS += [
-    Row(
-        "admin:actionplans_actionplan_change",
-        django_admin(200),
-        kwargs=admin_object("plan"),
-        label="approved",
-    ),
-    Row(
-        "admin:actionplans_actionplan_delete",
-        django_admin(403),
-        kwargs=admin_object("plan"),
-        label="approved",
-    ),
-    Row(
-        "admin:actionplans_actionplan_delete",
-        django_admin(403),
-        kwargs=admin_object("plan"),
-        method="post",
-        data={"post": "yes"},
-        label="approved",
-    ),
-]
-
-
-def admin_history(name):
-    """An old version of ``world[name]`` in the admin's history."""
-
-    def kwargs(world):
-        obj = world[name]
-        return {"object_id": obj.pk, "version_id": obj.history.earliest().history_id}
-
-    return kwargs
+# The Django admin's pages of an approved plan: administrators read them and may still edit its
+# text, but nobody deletes it there, and the status and the decision stay read-only
+# (actionplans/admin.py; tests/actionplans/test_admin_*.py post the whole form).
+ROWS += locked_admin_rows("actionplans_actionplan", "plan", "approved", change_locked=False)
 
 
 # Old versions are shown in the admin, never restored from there (core.admin).
 ROWS += [
-    Row(
-        "admin:actionplans_actionplan_simple_history",
-        django_admin(200),
-        kwargs=admin_history("plan"),
-    ),
-    Row(
-        "admin:actionplans_actionplan_simple_history",
-        django_admin(403),
-        kwargs=admin_history("plan"),
-        method="post",
-    ),
-    Row(
-        "admin:actionplans_initiative_simple_history",
-        django_admin(200),
-        kwargs=admin_history("initiative"),
-    ),
-    Row(
-        "admin:actionplans_initiative_simple_history",
-        django_admin(403),
-        kwargs=admin_history("initiative"),
-        method="post",
-    ),
+    *admin_history_rows("actionplans_actionplan", "plan"),
+    *admin_history_rows("actionplans_initiative", "initiative"),
 ]

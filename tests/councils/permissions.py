@@ -8,7 +8,15 @@ login page for anonymous visitors; visible objects without the right are a 403.
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from councils.demo import minimal_pdf
-from tests.permissions.matrix import LOGIN, Row, django_admin, expect, logged_in, public
+from tests.permissions.matrix import (
+    LOGIN,
+    Row,
+    admin_history_rows,
+    expect,
+    locked_admin_rows,
+    logged_in,
+    public,
+)
 
 
 def pk(name):
@@ -367,75 +375,13 @@ ROWS = [
 ]
 
 
-def admin_object(name):
-    return lambda world: {"object_id": world[name].pk}
-
-
 # The Django admin's pages of approved minutes: administrators read them, nobody changes or
 # deletes them there (tests/councils/test_admin_*.py post the whole form).
-ROWS += [
-    Row(
-        "admin:councils_meeting_change",
-        django_admin(200),
-        kwargs=admin_object("approved_meeting"),
-        label="approved",
-    ),
-    Row(
-        "admin:councils_meeting_change",
-        django_admin(403),
-        kwargs=admin_object("approved_meeting"),
-        method="post",
-        label="approved",
-    ),
-    Row(
-        "admin:councils_meeting_delete",
-        django_admin(403),
-        kwargs=admin_object("approved_meeting"),
-        label="approved",
-    ),
-    Row(
-        "admin:councils_meeting_delete",
-        django_admin(403),
-        kwargs=admin_object("approved_meeting"),
-        method="post",
-        data={"post": "yes"},
-        label="approved",
-    ),
-]
-
-
-def admin_history(name):
-    """An old version of ``world[name]`` in the admin's history."""
-
-    def kwargs(world):
-        obj = world[name]
-        return {"object_id": obj.pk, "version_id": obj.history.earliest().history_id}
-
-    return kwargs
+ROWS += locked_admin_rows("councils_meeting", "approved_meeting", "approved")
 
 
 # Old versions are shown in the admin, never restored from there (core.admin).
 ROWS += [
-    Row(
-        "admin:councils_meeting_simple_history",
-        django_admin(200),
-        kwargs=admin_history("approved_meeting"),
-    ),
-    Row(
-        "admin:councils_meeting_simple_history",
-        django_admin(403),
-        kwargs=admin_history("approved_meeting"),
-        method="post",
-    ),
-    Row(
-        "admin:councils_membership_simple_history",
-        django_admin(200),
-        kwargs=admin_history("membership"),
-    ),
-    Row(
-        "admin:councils_membership_simple_history",
-        django_admin(403),
-        kwargs=admin_history("membership"),
-        method="post",
-    ),
+    *admin_history_rows("councils_meeting", "approved_meeting"),
+    *admin_history_rows("councils_membership", "membership"),
 ]

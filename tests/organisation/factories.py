@@ -9,9 +9,10 @@ from organisation.models import (
     UnitStaff,
 )
 from tests.accounts.factories import UserFactory
+from tests.factories import BuilderFactory
 
 
-class AdministrationFactory(factory.django.DjangoModelFactory):
+class AdministrationFactory(BuilderFactory):
     class Meta:
         model = Administration
         django_get_or_create = ["name"]
@@ -19,7 +20,7 @@ class AdministrationFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Forvaltning {n}")
 
 
-class CommitteeFactory(factory.django.DjangoModelFactory):
+class CommitteeFactory(BuilderFactory):
     class Meta:
         model = Committee
 
@@ -27,7 +28,7 @@ class CommitteeFactory(factory.django.DjangoModelFactory):
     administration = factory.SubFactory(AdministrationFactory)
 
 
-class FocusAreaFactory(factory.django.DjangoModelFactory):
+class FocusAreaFactory(BuilderFactory):
     class Meta:
         model = FocusArea
 
@@ -36,7 +37,7 @@ class FocusAreaFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Fokusområde {n}")
 
 
-class UnitFactory(factory.django.DjangoModelFactory):
+class UnitFactory(BuilderFactory):
     class Meta:
         model = Unit
 
@@ -44,19 +45,17 @@ class UnitFactory(factory.django.DjangoModelFactory):
     administration = factory.SubFactory(AdministrationFactory)
 
 
-class RepresentedOrganisationFactory(factory.django.DjangoModelFactory):
+class RepresentedOrganisationFactory(BuilderFactory):
     class Meta:
         model = RepresentedOrganisation
 
     name = factory.Sequence(lambda n: f"Brugerorganisation {n}")
     abbreviation = factory.Sequence(lambda n: f"BO{n}")
-    kind = RepresentedOrganisation.Kind.USERS
 
 
-class UnitStaffFactory(factory.django.DjangoModelFactory):
+class UnitStaffFactory(BuilderFactory):
     class Meta:
         model = UnitStaff
 
     user = factory.SubFactory(UserFactory)
     unit = factory.SubFactory(UnitFactory)
-    title = "Sagsbehandler"

@@ -57,6 +57,55 @@ def django_admin(status=200):
     return expect(LOGIN, administrator=status)
 
 
+def admin_object(name):
+    """The admin page's kwargs for ``world[name]``."""
+    return lambda world: {"object_id": world[name].pk}
+
+
+def admin_history(name):
+    """The admin's kwargs for an old version of ``world[name]`` in its history."""
+
+    def kwargs(world):
+        obj = world[name]
+        return {"object_id": obj.pk, "version_id": obj.history.earliest().history_id}
+
+    return kwargs
+
+
+def locked_admin_rows(model, name, label, *, change_locked=True):
+    """The Django admin's pages of a record that locks (``model`` as in its URL names, e.g.
+    ``councils_meeting``; ``world[name]`` is locked): administrators read them, nobody changes
+    or deletes it there (core.admin.RulesAdminMixin; the apps' test_admin_*.py post whole forms).
+    ``change_locked=False``: the change form still takes a post (some fields stay editable).
+    """
+    kwargs = admin_object(name)
+    change, delete = f"admin:{model}_change", f"admin:{model}_delete"
+    post_change = [Row(change, django_admin(403), kwargs=kwargs, method="post", label=label)]
+    return [
+        Row(change, django_admin(200), kwargs=kwargs, label=label),
+        *(post_change if change_locked else []),
+        Row(delete, django_admin(403), kwargs=kwargs, label=label),
+        Row(
+            delete,
+            django_admin(403),
+            kwargs=kwargs,
+            method="post",
+            data={"post": "yes"},
+            label=label,
+        ),
+    ]
+
+
+def admin_history_rows(model, name):
+    """An old version of ``world[name]`` in the admin: shown, never restored (core.admin)."""
+    kwargs = admin_history(name)
+    url_name = f"admin:{model}_simple_history"
+    return [
+        Row(url_name, django_admin(200), kwargs=kwargs),
+        Row(url_name, django_admin(403), kwargs=kwargs, method="post"),
+    ]
+
+
 def all_rows() -> list[Row]:
     rows = []
     for module in app_test_modules("permissions"):

@@ -8,11 +8,11 @@ from policies.models import (
     GoalStatus,
     GoalUpdate,
     GoalUpdateAttachment,
-    InvolvementLevel,
     Policy,
     PolicyVersion,
     UnitGoal,
 )
+from tests.factories import BuilderFactory
 from tests.organisation.factories import UnitFactory
 
 # A minimal valid PDF: the upload rule decides the type from the content.
@@ -22,12 +22,12 @@ PDF_BYTES = (
 )
 
 
-class PolicyFactory(factory.django.DjangoModelFactory):
+class PolicyFactory(BuilderFactory):
     class Meta:
         model = Policy
 
 
-class PolicyVersionFactory(factory.django.DjangoModelFactory):
+class PolicyVersionFactory(BuilderFactory):
     class Meta:
         model = PolicyVersion
 
@@ -65,7 +65,7 @@ def focus_area(number=1):
     return FocusArea.objects.get(number=number)
 
 
-class UnitGoalFactory(factory.django.DjangoModelFactory):
+class UnitGoalFactory(BuilderFactory):
     class Meta:
         model = UnitGoal
 
@@ -74,34 +74,25 @@ class UnitGoalFactory(factory.django.DjangoModelFactory):
     policy = factory.SubFactory(AdoptedPolicyVersionFactory)
     focus_area = factory.LazyFunction(focus_area)
     title = factory.Sequence(lambda n: f"Brugerrådet er med i virksomhedsplanen {n}")
-    involved_in = "Prioritering af temaer i virksomhedsplanen."
-    organisation = "To møder om året i brugerrådet."
-    level = InvolvementLevel.INVOLVEMENT
-    primary_users = "Brugerne af tilbuddet."
     secondary_users = "Pårørende."
-    indicator = "Antal møder med brugerrådet."
-    target = "Mindst to møder."
     deadline = datetime.date(2011, 12, 31)
     status = GoalStatus.IN_PROGRESS
 
 
-class GoalUpdateFactory(factory.django.DjangoModelFactory):
+class GoalUpdateFactory(BuilderFactory):
     class Meta:
         model = GoalUpdate
 
     goal = factory.SubFactory(UnitGoalFactory)
     date = datetime.date(2011, 5, 3)
-    channel = GoalUpdate.Channel.USER_COUNCIL
     participants = "Brugerrådet"
-    what_was_done = "Brugerrådet drøftede virksomhedsplanen."
     what_changed = "Åbningstiden blev udvidet."
 
 
-class GoalUpdateAttachmentFactory(factory.django.DjangoModelFactory):
+class GoalUpdateAttachmentFactory(BuilderFactory):
     class Meta:
         model = GoalUpdateAttachment
 
     update = factory.SubFactory(GoalUpdateFactory)
     original_name = "referat.pdf"
-    size = len(PDF_BYTES)
     file = factory.LazyFunction(lambda: ContentFile(PDF_BYTES, name="referat.pdf"))

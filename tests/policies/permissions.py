@@ -1,6 +1,14 @@
 from importlib import util
 
-from tests.permissions.matrix import LOGIN, Row, django_admin, expect, logged_in, public
+from tests.permissions.matrix import (
+    LOGIN,
+    Row,
+    admin_history_rows,
+    expect,
+    locked_admin_rows,
+    logged_in,
+    public,
+)
 
 
 def _council_roles_present():
@@ -325,86 +333,14 @@ ROWS = [
 ]
 
 
-def admin_object(name):
-    return lambda world: {"object_id": world[name].pk}
-
-
 # The Django admin's pages of an adopted policy version: administrators read them, nobody changes or
 # deletes them there (tests/policies/test_admin_*.py post the whole form).
-ROWS += [
-    Row(
-        "admin:policies_policyversion_change",
-        django_admin(200),
-        kwargs=admin_object("policy"),
-        label="adopted",
-    ),
-    Row(
-        "admin:policies_policyversion_change",
-        django_admin(403),
-        kwargs=admin_object("policy"),
-        method="post",
-        label="adopted",
-    ),
-    Row(
-        "admin:policies_policyversion_delete",
-        django_admin(403),
-        kwargs=admin_object("policy"),
-        label="adopted",
-    ),
-    Row(
-        "admin:policies_policyversion_delete",
-        django_admin(403),
-        kwargs=admin_object("policy"),
-        method="post",
-        data={"post": "yes"},
-        label="adopted",
-    ),
-]
-
-
-def admin_history(name):
-    """An old version of ``world[name]`` in the admin's history."""
-
-    def kwargs(world):
-        obj = world[name]
-        return {"object_id": obj.pk, "version_id": obj.history.earliest().history_id}
-
-    return kwargs
+ROWS += locked_admin_rows("policies_policyversion", "policy", "adopted")
 
 
 # Old versions are shown in the admin, never restored from there (core.admin).
 ROWS += [
-    Row(
-        "admin:policies_policyversion_simple_history",
-        django_admin(200),
-        kwargs=admin_history("policy"),
-    ),
-    Row(
-        "admin:policies_policyversion_simple_history",
-        django_admin(403),
-        kwargs=admin_history("policy"),
-        method="post",
-    ),
-    Row(
-        "admin:policies_unitgoal_simple_history",
-        django_admin(200),
-        kwargs=admin_history("goal"),
-    ),
-    Row(
-        "admin:policies_unitgoal_simple_history",
-        django_admin(403),
-        kwargs=admin_history("goal"),
-        method="post",
-    ),
-    Row(
-        "admin:policies_goalupdate_simple_history",
-        django_admin(200),
-        kwargs=admin_history("update"),
-    ),
-    Row(
-        "admin:policies_goalupdate_simple_history",
-        django_admin(403),
-        kwargs=admin_history("update"),
-        method="post",
-    ),
+    *admin_history_rows("policies_policyversion", "policy"),
+    *admin_history_rows("policies_unitgoal", "goal"),
+    *admin_history_rows("policies_goalupdate", "update"),
 ]

@@ -4,6 +4,7 @@ import factory
 from django.core.files.base import ContentFile
 
 from reports.models import Rendition, ReportAttachment, StatusReport
+from tests.factories import BuilderFactory
 from tests.organisation.factories import CommitteeFactory
 
 # A minimal valid PDF: enough for file tests that need no real rendering.
@@ -13,7 +14,7 @@ TINY_PDF = (
 )
 
 
-class StatusReportFactory(factory.django.DjangoModelFactory):
+class StatusReportFactory(BuilderFactory):
     class Meta:
         model = StatusReport
 
@@ -29,7 +30,7 @@ class StatusReportFactory(factory.django.DjangoModelFactory):
     next_report = "medio 2011"
 
 
-class ReportAttachmentFactory(factory.django.DjangoModelFactory):
+class ReportAttachmentFactory(BuilderFactory):
     class Meta:
         model = ReportAttachment
 
@@ -40,7 +41,7 @@ class ReportAttachmentFactory(factory.django.DjangoModelFactory):
     file = factory.LazyFunction(lambda: ContentFile(TINY_PDF, name="bilag.pdf"))
 
 
-class DoneRenditionFactory(factory.django.DjangoModelFactory):
+class DoneRenditionFactory(BuilderFactory):
     """A finished rendition without running WeasyPrint (for permission and view tests)."""
 
     class Meta:

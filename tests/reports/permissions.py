@@ -1,4 +1,4 @@
-from tests.permissions.matrix import LOGIN, Row, django_admin, expect, public
+from tests.permissions.matrix import LOGIN, Row, expect, locked_admin_rows, public
 
 # Everything but the public archive is for administrators: the public and every
 # other role get a login page (anonymous) or 403; drafts' files are 404 to them.
@@ -111,38 +111,6 @@ ROWS = [
 ]
 
 
-def admin_object(name):
-    return lambda world: {"object_id": world[name].pk}
-
-
 # The Django admin's pages of a published report: administrators read them, nobody changes or
 # deletes them there (tests/reports/test_admin_*.py post the whole form).
-ROWS += [
-    Row(
-        "admin:reports_statusreport_change",
-        django_admin(200),
-        kwargs=admin_object("published_report"),
-        label="published",
-    ),
-    Row(
-        "admin:reports_statusreport_change",
-        django_admin(403),
-        kwargs=admin_object("published_report"),
-        method="post",
-        label="published",
-    ),
-    Row(
-        "admin:reports_statusreport_delete",
-        django_admin(403),
-        kwargs=admin_object("published_report"),
-        label="published",
-    ),
-    Row(
-        "admin:reports_statusreport_delete",
-        django_admin(403),
-        kwargs=admin_object("published_report"),
-        method="post",
-        data={"post": "yes"},
-        label="published",
-    ),
-]
+ROWS += locked_admin_rows("reports_statusreport", "published_report", "published")
