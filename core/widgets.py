@@ -40,3 +40,13 @@ class DateInput(forms.DateInput):
 
     def __init__(self, attrs=None):
         super().__init__(attrs, format="%Y-%m-%d")
+
+
+class DateTimeInput(forms.DateTimeInput):
+    """The one date-and-time widget: the browser's picker, fed an ISO value (YYYY-MM-DDTHH:MM)."""
+
+    input_type = "datetime-local"
+    value_format = "%Y-%m-%dT%H:%M"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format=self.value_format)

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from core.forms import MARKDOWN_HELP
 from core.markdown import plain_text
 from core.uploads import ALLOWED_LABEL, AttachmentValidator
+from core.widgets import DateInput, DateTimeInput
 from councils.models import (
     COMMENT_MAX_LENGTH,
     AgendaItem,
@@ -19,17 +20,9 @@ from councils.models import (
     Statement,
 )
 
-DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
+DATETIME_FORMAT = DateTimeInput.value_format
 # Anything that looks like the start of a tag: <script, </p, <!-- , <?php …
 MARKUP = re.compile(r"<\s*[a-zA-Z!/?]")
-
-
-def _datetime_widget():
-    return forms.DateTimeInput(attrs={"type": "datetime-local"}, format=DATETIME_FORMAT)
-
-
-def _date_widget():
-    return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class MeetingForm(forms.ModelForm):
@@ -37,9 +30,9 @@ class MeetingForm(forms.ModelForm):
         model = Meeting
         fields = ["title", "starts_at", "ends_at", "location", "comment_deadline"]
         widgets = {
-            "starts_at": _datetime_widget(),
-            "ends_at": _datetime_widget(),
-            "comment_deadline": _datetime_widget(),
+            "starts_at": DateTimeInput(),
+            "ends_at": DateTimeInput(),
+            "comment_deadline": DateTimeInput(),
         }
         error_messages = {
             "starts_at": {
@@ -57,7 +50,7 @@ class AgendaItemForm(forms.ModelForm):
             "body": forms.Textarea(attrs={"rows": 6}),
             "recommendation": forms.Textarea(attrs={"rows": 3}),
             "decision": forms.Textarea(attrs={"rows": 3}),
-            "first_put_on": _date_widget(),
+            "first_put_on": DateInput(),
         }
         help_texts = {"body": MARKDOWN_HELP}
         error_messages = {
@@ -207,14 +200,14 @@ class StatementForm(forms.ModelForm):
     first_put_on = forms.DateField(
         label=_("Først forelagt rådet"),
         required=False,
-        widget=_date_widget(),
+        widget=DateInput(),
         help_text=_("Den dag rådet første gang fik sagen."),
     )
 
     class Meta:
         model = Statement
         fields = ["text", "given_on"]
-        widgets = {"text": forms.Textarea(attrs={"rows": 6}), "given_on": _date_widget()}
+        widgets = {"text": forms.Textarea(attrs={"rows": 6}), "given_on": DateInput()}
         error_messages = {"text": {"required": _("Skriv rådets udtalelse.")}}
 
     def clean(self):
@@ -234,8 +227,8 @@ class ResponseForm(forms.ModelForm):
         widgets = {
             "outcome": forms.RadioSelect,
             "reasons": forms.Textarea(attrs={"rows": 5}),
-            "answered_on": _date_widget(),
-            "decided_on": _date_widget(),
+            "answered_on": DateInput(),
+            "decided_on": DateInput(),
         }
         error_messages = {
             "outcome": {"required": _("Vælg om rådets udtalelse er fulgt.")},

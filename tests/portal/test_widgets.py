@@ -28,9 +28,16 @@ def test_quick_select_gives_the_same_options_as_djangos_select():
     assert '<option value="1" selected>' in quick
 
 
-# The apps whose forms use the one date widget (councils' forms follow with its own helper's
-# removal; add the app here then).
-DATE_WIDGET_APPS = ["policies", "actionplans", "reports"]
+# Every app with forms: their date fields use the one date widget, their date-and-time fields
+# the one date-and-time widget.
+DATE_WIDGET_APPS = [
+    "councils",
+    "policies",
+    "actionplans",
+    "reports",
+    "participation",
+    "notifications",
+]
 
 
 def _date_fields():
@@ -46,18 +53,22 @@ def _date_fields():
             ):
                 continue
             for field_name, field in form_class.base_fields.items():
-                if isinstance(field, forms.DateField) and not isinstance(
-                    field, forms.DateTimeField
-                ):
-                    yield f"{module.__name__}.{form_class.__name__}.{field_name}", field.widget
+                if isinstance(field, forms.DateField | forms.DateTimeField):
+                    yield f"{module.__name__}.{form_class.__name__}.{field_name}", field
 
 
 def test_every_date_field_uses_the_one_date_widget():
-    from core.widgets import DateInput
+    from core.widgets import DateInput, DateTimeInput
 
     found = dict(_date_fields())
-    assert len(found) >= 5, found  # the goal's deadline, the update's date, the decision…
-    others = sorted(name for name, widget in found.items() if type(widget) is not DateInput)
+    assert len(found) >= 10, found  # the goal's deadline, the meeting's start, the decision…
+
+    def the_one_widget(field):
+        return DateTimeInput if isinstance(field, forms.DateTimeField) else DateInput
+
+    others = sorted(
+        name for name, field in found.items() if type(field.widget) is not the_one_widget(field)
+    )
     assert not others, f"Date fields without core.widgets.DateInput: {others}"
 
 
