@@ -14,6 +14,12 @@ class AgendaDelivery:
     pending: list = field(default_factory=list)
     failed: list = field(default_factory=list)
 
+    @property
+    def not_at_once(self) -> int:
+        """Members without an e-mail of their own: they chose the daily digest or no agenda
+        e-mail (the notifications app takes them over), or joined after the publishing."""
+        return self.members - self.notified - len(self.pending) - len(self.failed)
+
 
 def agenda_delivery(meeting: Meeting) -> AgendaDelivery:
     """Of the current members: how many got the agenda, whose e-mail waits (perhaps being

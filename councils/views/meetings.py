@@ -252,8 +252,9 @@ class PublishAgendaView(ConfirmView):
         count = services.agenda_recipients(self.object).count()
         return _(
             "Dagsordenen bliver synlig for rådets medlemmer, og hvert af rådets %(count)d aktive "
-            "medlemmer får én e-mail med et link. Medlemmer, der allerede har fået netop denne "
-            "udgave af dagsordenen, får ikke en e-mail igen."
+            "medlemmer får besked med et link: en e-mail med det samme eller i den daglige "
+            "oversigt, som hver især har valgt under Notifikationer. Medlemmer, der allerede har "
+            "fået besked om netop denne udgave af dagsordenen, får ikke besked igen."
         ) % {"count": count}
 
     def refusal(self):

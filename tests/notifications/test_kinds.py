@@ -196,3 +196,16 @@ def test_the_email_is_in_the_members_language(small, django_capture_on_commit_ca
     assert "Dear Alice Andersen" in english.body
     assert "Kjære Bo Berg" in norwegian.body
     assert "Kære Carla Clausen" in danish.body
+
+
+def test_the_secretarys_delivery_line_counts_members_who_chose_the_digest_or_off(small):
+    """The secretary's "sent to X of Y" must not read as if digest or off members were lost."""
+    from councils.delivery import agenda_delivery
+
+    choose(small.alice, Kind.AGENDA_PUBLISHED, Frequency.DIGEST)
+    choose(small.bob, Kind.AGENDA_PUBLISHED, Frequency.OFF)
+    small.meeting.status = MeetingStatus.PLANNED
+    small.meeting.save()
+    councils.publish_agenda(meeting=small.meeting)
+    delivery = agenda_delivery(small.meeting)
+    assert (delivery.members, len(delivery.pending), delivery.not_at_once) == (3, 1, 2)
