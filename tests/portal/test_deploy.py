@@ -32,6 +32,8 @@ GUNICORN_CONF = ROOT / "deploy" / "gunicorn.conf.py"
 IN_CI = os.environ.get("CI", "").lower() == "true"
 TOKEN = "Sup3rSecretT0ken_-abcdefghijklmnopqrstuvwxyz012"
 FEED = f"/raad/kalender/{TOKEN}.ics"
+UNSUBSCRIBE_TOKEN = "eyJ1Ijo0MiwiayI6ImRpZ2VzdCJ9:1vPrivat:Signatur"
+UNSUBSCRIBE = f"/notifikationer/afmeld/{UNSUBSCRIBE_TOKEN}/"
 MB = 1024 * 1024
 
 
@@ -233,6 +235,12 @@ def test_the_proxy_forwards_caps_bodies_and_keeps_tokens_out_of_its_log(nginx):
     assert conn.getresponse().status == 413
     conn.close()
 
+    # The e-mails' unsubscribe link names the member: its token is redacted like the feed's.
+    conn = _https(nginx["https"])
+    conn.request("GET", UNSUBSCRIBE, headers={"Host": "brugerraad.kommune.example"})
+    assert conn.getresponse().status == 200
+    conn.close()
+
     # Plain HTTP only redirects.
     plain = http.client.HTTPConnection("127.0.0.1", nginx["http"], timeout=10)
     plain.request("GET", FEED, headers={"Host": "brugerraad.kommune.example"})
@@ -248,8 +256,11 @@ def test_the_proxy_forwards_caps_bodies_and_keeps_tokens_out_of_its_log(nginx):
     assert " 413 " in proxy_log
     gunicorn_log = nginx["gunicorn_log"].read_text()
     assert "/raad/kalender/[redacted].ics" in gunicorn_log, gunicorn_log
+    assert "/notifikationer/afmeld/[redacted]/" in proxy_log, proxy_log
+    assert "/notifikationer/afmeld/[redacted]/" in gunicorn_log, gunicorn_log
     for log in (proxy_log, gunicorn_log, nginx["error_log"].read_text()):
         assert TOKEN not in log
+        assert UNSUBSCRIBE_TOKEN not in log
 
 
 def test_gunicorn_logger_class_redacts_every_atom():
@@ -311,6 +322,10 @@ def test_django_logs_no_calendar_token(client, caplog):
         server.removeHandler(caplog.handler)
     assert '"GET /raad/kalender/[redacted].ics HTTP/1.1" 200 512' in caplog.text
     assert TOKEN not in caplog.text
+
+
+def test_redaction_hides_the_unsubscribe_token():
+    assert redact(f"GET {UNSUBSCRIBE}?x=1") == "GET /notifikationer/afmeld/[redacted]/?x=1"
 
 
 def test_redaction_touches_only_the_private_feed():
