@@ -31,7 +31,7 @@ from councils.models import (
     Statement,
     new_calendar_token,
 )
-from councils.signals import agenda_publishing, meeting_changed
+from councils.signals import agenda_mail_headers, agenda_publishing, meeting_changed
 from outbox.models import Message, Status
 from outbox.services import enqueue
 
@@ -265,7 +265,7 @@ def build_agenda_mail(message: Message):
         return None
     updated = earlier.exists()
     AgendaNotification.objects.create(meeting=meeting, user=user, fingerprint=fingerprint)
-    return build_templated_mail(
+    email = build_templated_mail(
         "councils/email/agenda_published",
         {
             "meeting": meeting,
@@ -277,6 +277,9 @@ def build_agenda_mail(message: Message):
         },
         [user.email],
     )
+    for _receiver, headers in agenda_mail_headers.send(sender=Meeting, meeting=meeting, user=user):
+        email.extra_headers.update(headers or {})
+    return email
 
 
 @transaction.atomic

@@ -9,9 +9,15 @@ put in the outbox: ``agenda_publishing.send(sender=Meeting, meeting=meeting, use
 fingerprint=...)`` with the members about to get one. A receiver returns the ids of the users
 it takes over (the notifications app: those who chose the daily digest or no e-mail); they get
 no agenda e-mail from councils.
+
+``agenda_mail_headers`` is sent while one member's agenda e-mail is built:
+``agenda_mail_headers.send(sender=Meeting, meeting=meeting, user=user)``; each receiver returns
+extra e-mail headers (the notifications app: ``List-Unsubscribe`` for the "agenda published"
+kind, so the member can switch it off from the mail program without logging in).
 """
 
 from django.dispatch import Signal
 
 meeting_changed = Signal()
 agenda_publishing = Signal()
+agenda_mail_headers = Signal()

@@ -19,9 +19,19 @@ DIGEST_MAIL = "notifications.digest"
 
 
 def _add_unsubscribe(email, url):
+    email.extra_headers.update(_unsubscribe(url))
+
+
+def _unsubscribe(url) -> dict:
     # RFC 2369 and RFC 8058: mail programs show an "unsubscribe" button that POSTs here.
-    email.extra_headers["List-Unsubscribe"] = f"<{url}>"
-    email.extra_headers["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
+    return {"List-Unsubscribe": f"<{url}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"}
+
+
+def unsubscribe_headers(user_id: int, kind: str) -> dict:
+    """The headers that switch one kind off for one member (councils' own agenda e-mail)."""
+    from notifications.tokens import unsubscribe_url
+
+    return _unsubscribe(unsubscribe_url(user_id, kind))
 
 
 def _still_shown(notices, user):

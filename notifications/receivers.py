@@ -4,7 +4,8 @@ needed) and councils' two signals (``agenda_publishing`` and ``meeting_changed``
 from django.db.models.signals import post_save
 
 from councils.models import Comment, Meeting, MeetingStatus, Response
-from councils.signals import agenda_publishing, meeting_changed
+from councils.signals import agenda_mail_headers, agenda_publishing, meeting_changed
+from notifications.kinds import Kind
 
 
 def _comment_saved(sender, instance, created, raw=False, **kwargs):
@@ -47,6 +48,12 @@ def _agenda_publishing(sender, meeting, users, fingerprint, **kwargs):
     return agenda_published(meeting=meeting, users=users, fingerprint=fingerprint)
 
 
+def _agenda_mail_headers(sender, meeting, user, **kwargs):
+    from notifications.mail import unsubscribe_headers
+
+    return unsubscribe_headers(user.pk, Kind.AGENDA_PUBLISHED)
+
+
 def connect():
     uid = "notifications"
     post_save.connect(_comment_saved, sender=Comment, dispatch_uid=f"{uid}.comment")
@@ -54,3 +61,4 @@ def connect():
     post_save.connect(_meeting_saved, sender=Meeting, dispatch_uid=f"{uid}.meeting")
     meeting_changed.connect(_meeting_changed, dispatch_uid=f"{uid}.meeting_changed")
     agenda_publishing.connect(_agenda_publishing, dispatch_uid=f"{uid}.agenda")
+    agenda_mail_headers.connect(_agenda_mail_headers, dispatch_uid=f"{uid}.agenda_headers")

@@ -140,3 +140,25 @@ def test_a_token_for_a_deactivated_user_does_nothing(client, member):
     member.is_active = False
     member.save()
     assert client.post(reverse("notifications:unsubscribe", args=[token])).status_code == 400
+
+
+def test_councils_agenda_email_carries_a_working_one_click_unsubscribe(
+    small, client, django_capture_on_commit_callbacks
+):
+    """The "agenda published" e-mail sent at once is councils' own; it too lets the member
+    switch that kind off from the mail program, without logging in."""
+    from councils import services as councils
+    from councils.models import MeetingStatus
+    from tests.notifications.helpers import sent_to
+
+    small.meeting.status = MeetingStatus.PLANNED
+    small.meeting.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        councils.publish_agenda(meeting=small.meeting)
+    (mail,) = sent_to(small.alice.email)
+    assert mail.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    url = re.fullmatch(r"<https?://[^/]+(/.+)>", mail.extra_headers["List-Unsubscribe"]).group(1)
+    client.handler.enforce_csrf_checks = True
+    assert client.post(url, {"List-Unsubscribe": "One-Click"}).status_code == 200
+    assert current(small.alice)[Kind.AGENDA_PUBLISHED] == Frequency.OFF
+    assert current(small.bob)[Kind.AGENDA_PUBLISHED] == DEFAULTS[Kind.AGENDA_PUBLISHED]
