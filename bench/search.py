@@ -25,17 +25,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-DB_NAME = os.environ.get("BENCH_DB", "portal_bench")
+from bench.environment import use_bench_database  # noqa: E402
+
+DB_NAME = use_bench_database("portal_bench")
 RUNS = int(os.environ.get("BENCH_RUNS", "20"))
-os.environ["BENCH_DB"] = DB_NAME
-os.environ["DATABASE_URL"] = f"postgres://postgres@127.0.0.1:5432/{DB_NAME}"
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings")
-os.environ.setdefault("SECRET_KEY", "bench-only-not-a-secret")
-os.environ.setdefault("ALLOWED_HOSTS", "testserver")
-os.environ.setdefault("SECURE_SSL_REDIRECT", "false")
-os.environ.setdefault("PORTAL_REQUIRE_STAFF_MFA", "false")
-os.environ.setdefault("PORTAL_MFA_ENCRYPTION_KEY", "bench-only-mfa-key-not-a-secret-0123456789")
-os.environ.setdefault("LOG_LEVEL", "WARNING")
 
 # Representative Danish searches: stems, compounds, phrases, a filter, operators.
 QUERIES = [
