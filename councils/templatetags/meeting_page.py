@@ -13,16 +13,17 @@ trusted, as a template trusts them.
 from functools import lru_cache
 
 from django import template
-from django.template.defaultfilters import linebreaksbr
+from django.template.defaultfilters import linebreaks_filter, linebreaksbr
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateformat import time_format
 from django.utils.formats import get_format
-from django.utils.html import conditional_escape
+from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 
 from core.dates import format_date
+from core.files import file_label
 from core.markdown import render_markdown
 
 register = template.Library()
@@ -105,17 +106,16 @@ def comment_threads(context, item):
     Reads what the view set: ``comment.is_new``, ``can_edit``, ``can_hide``,
     ``can_read_hidden``, ``reply_list``, and the page's ``comments_open``.
     """
-    # Once per page render, shared by every item's threads (never across requests).
-    page = context.render_context.get("meeting_page_comments")
-    if page is None:
-        page = context.render_context["meeting_page_comments"] = (_Texts(), _Urls())
-    texts, urls = page
-    comments_open = bool(context.get("comments_open"))
-    may_reply = bool(item.can_comment and comments_open)
+    texts, urls = _page(context)
     out = []
+    _threads(out, item, texts, urls, bool(context.get("comments_open")))
+    return mark_safe("".join(out))  # noqa: S308 - every value escaped in _comment
+
+
+def _threads(out, item, texts, urls, comments_open):
+    may_reply = bool(item.can_comment and comments_open)
     for thread in item.threads:
         _comment(out, thread, thread, item, texts, urls, comments_open, may_reply, is_reply=False)
-    return mark_safe("".join(out))  # noqa: S308 - every value escaped in _comment
 
 
 def _comment(out, comment, reply_to, item, texts, urls, comments_open, may_reply, *, is_reply):
@@ -163,3 +163,207 @@ def _comment(out, comment, reply_to, item, texts, urls, comments_open, may_reply
             )
         out.append("  </ol>\n")
     out.append("</li>\n")
+
+
+class _ItemTexts:
+    """The agenda item's fixed texts in the request's language, translated once per page.
+
+    The msgids are the ones the template's ``{% translate %}``/``{% blocktranslate %}`` had.
+    Plain texts are escaped as ``{% translate %}`` escapes them; in the ``%(name)s`` texts, as
+    in ``{% blocktranslate %}``, the translation is trusted and the values are escaped.
+    """
+
+    def __init__(self):
+        self.changed = conditional_escape(gettext("Ændret siden dit sidste besøg"))
+        self.recommendation = conditional_escape(gettext("Indstilling"))
+        self.decision = conditional_escape(gettext("Beslutning"))
+        self.attachments = conditional_escape(gettext("Bilag"))
+        self.response = conditional_escape(gettext("Forvaltningens svar"))
+        self.edit_statement = conditional_escape(gettext("Ret rådets udtalelse"))
+        self.write_statement = conditional_escape(gettext("Skriv rådets udtalelse"))
+        self.edit_response = conditional_escape(gettext("Ret forvaltningens svar"))
+        self.write_response = conditional_escape(gettext("Skriv forvaltningens svar"))
+        self.deadline_passed = conditional_escape(gettext("Fristen for kommentarer er udløbet."))
+        self.kind = gettext("Type: %(kind)s")
+        self.edit_item = gettext("Rediger punkt %(number)s")
+        self.attach = gettext("Vedhæft bilag til punkt %(number)s")
+        self.move_up = gettext("Flyt punkt %(number)s op")
+        self.move_down = gettext("Flyt punkt %(number)s ned")
+        self.delete_item = gettext("Slet punkt %(number)s")
+        self.delete_attachment = gettext("Slet bilaget %(name)s")
+        self.statement = gettext("Rådets udtalelse (%(date)s)")
+        self.comment = gettext("Kommentér punkt %(number)s")
+        self.kinds = {}
+
+    def comments(self, count):
+        return ngettext("%(counter)s kommentar", "%(counter)s kommentarer", count) % {
+            "counter": count
+        }
+
+
+def _page(context):
+    """The per-render helpers, shared by every item of one page (never across requests)."""
+    page = context.render_context.get("meeting_page_comments")
+    if page is None:
+        page = context.render_context["meeting_page_comments"] = (_Texts(), _Urls())
+    return page
+
+
+@register.simple_tag(takes_context=True)
+def agenda_items(context):
+    """The agenda: ``items`` as the ``<ol>`` of item sections, in one pass.
+
+    Writes what the template's ``{% for item in items %}`` loop wrote. Reads what the view put
+    in the context (``items`` with ``is_changed``, ``can_comment``, ``can_record_statement``,
+    ``can_record_response``, ``comment_count``, ``threads``, ``attachment_list``;
+    ``can_edit_agenda``, ``with_comments``, ``comments_open``, ``meeting``).
+    """
+    texts, urls = _page(context)
+    itexts = context.render_context.get("meeting_page_items")
+    if itexts is None:
+        itexts = context.render_context["meeting_page_items"] = _ItemTexts()
+    items = list(context.get("items") or ())
+    can_edit_agenda = bool(context.get("can_edit_agenda"))
+    meeting = context.get("meeting")
+    show_comments = bool(context.get("with_comments") and meeting and meeting.agenda_is_published)
+    comments_open = bool(context.get("comments_open"))
+    csrf_input = ""
+    if can_edit_agenda:
+        token = context.get("csrf_token")
+        if token and token != "NOTPROVIDED":
+            csrf_input = format_html(
+                '<input type="hidden" name="csrfmiddlewaretoken" value="{}">', token
+            )
+    out = ['<ol class="list-unstyled">\n']
+    last = len(items) - 1
+    for index, item in enumerate(items):
+        _item(
+            out, item, index, last, itexts, texts, urls,
+            can_edit_agenda=can_edit_agenda,
+            show_comments=show_comments,
+            comments_open=comments_open,
+            csrf_input=csrf_input,
+        )  # fmt: skip
+    out.append("</ol>\n")
+    return mark_safe("".join(out))  # noqa: S308 - every value escaped in _item
+
+
+def _item(out, item, index, last, itexts, texts, urls, **page):
+    pk = item.pk
+    number = conditional_escape(item.number)
+    kind = itexts.kinds.get(item.kind)
+    if kind is None:
+        kind = itexts.kinds[item.kind] = itexts.kind % {
+            "kind": conditional_escape(item.get_kind_display())
+        }
+    out.append(
+        f'<li>\n<section id="punkt-{pk}" class="agenda-item border-top pt-3 mb-4" '
+        f'aria-labelledby="punkt-{pk}-titel">\n'
+        f'<h3 id="punkt-{pk}-titel">{number}. {conditional_escape(item.title)}</h3>\n'
+        f'<p class="agenda-item-meta mb-2"><span class="badge text-bg-secondary">{kind}</span>'
+    )
+    if item.is_changed:
+        out.append(f' <span class="badge portal-badge-new">{itexts.changed}</span>')
+    out.append("</p>\n")
+    if page["can_edit_agenda"]:
+        values = {"number": number}
+        out.append(
+            '<div class="d-flex flex-wrap gap-2 mb-2">\n'
+            f'<a class="btn btn-sm btn-outline-primary" href="{urls("councils:item_edit", pk)}">'
+            f"{itexts.edit_item % values}</a>\n"
+            '<a class="btn btn-sm btn-outline-primary" '
+            f'href="{urls("councils:attachment_create", pk)}">{itexts.attach % values}</a>\n'
+        )
+        move = urls("councils:item_move", pk)
+        for direction, shown, label in (
+            ("up", index != 0, itexts.move_up),
+            ("down", index != last, itexts.move_down),
+        ):
+            if shown:
+                out.append(
+                    f'<form method="post" action="{move}">{page["csrf_input"]}'
+                    f'<input type="hidden" name="direction" value="{direction}">'
+                    '<button class="btn btn-sm btn-outline-secondary" type="submit">'
+                    f"{label % values}</button></form>\n"
+                )
+        out.append(
+            f'<a class="btn btn-sm btn-outline-danger" href="{urls("councils:item_delete", pk)}">'
+            f"{itexts.delete_item % values}</a>\n</div>\n"
+        )
+    if item.body:
+        out.append(agenda_markdown(item.body))
+    if item.recommendation:
+        out.append(
+            f'\n<h4 class="portal-subheading">{itexts.recommendation}</h4>\n'
+            f"<p>{linebreaksbr(item.recommendation, autoescape=True)}</p>\n"
+        )
+    if item.decision:
+        out.append(
+            f'\n<h4 class="portal-subheading">{itexts.decision}</h4>\n'
+            f"<p>{linebreaksbr(item.decision, autoescape=True)}</p>\n"
+        )
+    if item.attachment_list:
+        out.append(f'\n<h4 class="portal-subheading">{itexts.attachments}</h4>\n<ul>\n')
+        for attachment in item.attachment_list:
+            name = conditional_escape(str(attachment))
+            label = conditional_escape(file_label(attachment.filename, attachment.size))
+            out.append(
+                f'<li><a href="{conditional_escape(attachment.get_absolute_url())}">{name}</a>'
+                f" ({label})\n"
+            )
+            if page["can_edit_agenda"]:
+                href = urls("councils:attachment_delete", attachment.pk)
+                out.append(
+                    f'<a class="ms-2" href="{href}">{itexts.delete_attachment % {"name": name}}</a>'
+                )
+            out.append("</li>\n")
+        out.append("</ul>\n")
+    if item.takes_advice:
+        statement = getattr(item, "statement", None)
+        response = getattr(statement, "response", None) if statement is not None else None
+        if statement is not None:
+            date = conditional_escape(format_date(statement.given_on))
+            out.append(
+                f'\n<h4 class="portal-subheading">{itexts.statement % {"date": date}}</h4>\n'
+                '<blockquote class="border-start ps-3">'
+                f"{linebreaks_filter(statement.text, autoescape=True)}</blockquote>\n"
+            )
+            if response is not None:
+                out.append(
+                    f'<h4 class="portal-subheading">{itexts.response}</h4>\n'
+                    f"<p><strong>{conditional_escape(response.get_outcome_display())}</strong>"
+                    f" ({conditional_escape(format_date(response.answered_on))})</p>\n"
+                    f"<p>{linebreaksbr(response.reasons, autoescape=True)}</p>\n"
+                )
+        if item.can_record_statement or item.can_record_response:
+            out.append('<p class="d-flex flex-wrap gap-2">\n')
+            if item.can_record_statement:
+                label = itexts.edit_statement if statement is not None else itexts.write_statement
+                out.append(
+                    '<a class="btn btn-sm btn-outline-primary" '
+                    f'href="{urls("councils:statement", pk)}">{label}</a>\n'
+                )
+            if item.can_record_response:
+                label = itexts.edit_response if response is not None else itexts.write_response
+                out.append(
+                    '<a class="btn btn-sm btn-outline-primary" '
+                    f'href="{urls("councils:response", pk)}">{label}</a>\n'
+                )
+            out.append("</p>\n")
+    if page["show_comments"]:
+        out.append(
+            f'\n<h4 class="portal-subheading">{itexts.comments(item.comment_count)}</h4>\n'
+        )
+        if item.threads:
+            out.append('<ol class="list-unstyled comments">\n')
+            _threads(out, item, texts, urls, page["comments_open"])
+            out.append("</ol>\n")
+        if item.can_comment and page["comments_open"]:
+            out.append(
+                '<p><a class="btn btn-sm btn-primary" '
+                f'href="{urls("councils:comment_create", pk)}">'
+                f"{itexts.comment % {'number': number}}</a></p>\n"
+            )
+        elif item.can_comment:
+            out.append(f'<p class="text-secondary">{itexts.deadline_passed}</p>\n')
+    out.append("</section>\n</li>\n")
