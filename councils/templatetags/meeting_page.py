@@ -74,12 +74,24 @@ class _Dates:
         # What formats.time_format(value, "TIME_FORMAT") looks up on every call.
         self.time_format = get_format("TIME_FORMAT")
         self.days = {}
+        self.minutes = {}
+        # The text depends on the date and the time to the minute ("H:i", "P"), unless the
+        # language's TIME_FORMAT shows seconds or less (or a timestamp): then on all of it.
+        self.to_the_minute = not any(char in self.time_format for char in "suvUcrI")
 
     def __call__(self, value):
-        day = self.days.get(value.date())
-        if day is None:
-            day = self.days[value.date()] = format_date(value)
-        return self.pattern % {"date": day, "time": time_format(value, self.time_format)}
+        if self.to_the_minute:
+            key = (value.date(), value.hour, value.minute)
+        else:
+            key = value
+        text = self.minutes.get(key)
+        if text is None:
+            day = self.days.get(value.date())
+            if day is None:
+                day = self.days[value.date()] = format_date(value)
+            time = time_format(value, self.time_format)
+            text = self.minutes[key] = self.pattern % {"date": day, "time": time}
+        return text
 
 
 class _Texts:

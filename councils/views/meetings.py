@@ -1,6 +1,5 @@
 from django.contrib import messages
 from django.db import transaction
-from django.db.models import Prefetch
 from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.decorators import method_decorator
@@ -20,6 +19,7 @@ from councils.models import (
     Council,
     Meeting,
     MeetingStatus,
+    SeatType,
     last_opened_subquery,
     mark_meeting_opened,
 )
@@ -41,15 +41,7 @@ class MeetingDetailView(VisibleObjectMixin, TemplateView):
     template_name = "councils/meeting_detail.html"
 
     def get_queryset(self):
-        attendances = Attendance.objects.select_related(
-            "membership__user", "membership__organisation"
-        ).order_by("membership__seat_type", "membership__user__full_name")
-        queryset = (
-            super()
-            .get_queryset()
-            .select_related("council__unit", "council__administration")
-            .prefetch_related(Prefetch("attendances", queryset=attendances))
-        )
+        queryset = super().get_queryset().select_related("council__unit", "council__administration")
         if self.request.user.is_authenticated:
             # When this user last opened the page, read with the meeting itself (no query).
             queryset = queryset.annotate(last_opened=last_opened_subquery(self.request.user))
@@ -96,7 +88,7 @@ class MeetingDetailView(VisibleObjectMixin, TemplateView):
                         and (last_opened is None or comment.created_at > last_opened)
                     )
                     new_count += comment.is_new
-        attendances = list(meeting.attendances.all())
+        attendances = _attendance_rows(meeting)
         return super().get_context_data(
             # Who got the agenda's e-mail: for the secretary and administrators only.
             delivery=agenda_delivery(meeting)
@@ -123,6 +115,48 @@ class MeetingDetailView(VisibleObjectMixin, TemplateView):
             statuses=MeetingStatus,
             **kwargs,
         )
+
+
+class _AttendanceRow:
+    """One line of the page's attendance list: what it shows, read as plain values."""
+
+    __slots__ = ("full_name", "public_label", "status", "status_display")
+
+    def __init__(self, full_name, public_label, status, status_display):
+        self.full_name = full_name
+        self.public_label = public_label
+        self.status = status
+        self.status_display = status_display
+
+
+def _attendance_rows(meeting):
+    """The meeting's attendance, one query of plain values (no model instances).
+
+    ``public_label`` is ``Membership.public_label()``: the seat type, and the organisation's
+    abbreviation (or name) when the seat has one."""
+    rows = (
+        Attendance.objects.filter(meeting=meeting)
+        .order_by("membership__seat_type", "membership__user__full_name")
+        .values_list(
+            "membership__user__full_name",
+            "membership__seat_type",
+            "membership__organisation_id",
+            "membership__organisation__abbreviation",
+            "membership__organisation__name",
+            "status",
+        )
+    )
+    seat_labels = dict(SeatType.choices)
+    status_labels = dict(AttendanceStatus.choices)
+    result = []
+    for full_name, seat_type, organisation_id, abbreviation, name, status in rows:
+        label = str(seat_labels.get(seat_type, seat_type))
+        if organisation_id:
+            label = f"{label}, {abbreviation or name}"
+        result.append(
+            _AttendanceRow(full_name, label, status, str(status_labels.get(status, status)))
+        )
+    return result
 
 
 def _attendance_counts(attendances):
