@@ -61,7 +61,8 @@ class MeetingDetailView(VisibleObjectMixin, TemplateView):
         has = user.has_perm
         can_manage = has("councils.manage_meetings", meeting)
         with_comments = has("councils.view_comments", meeting)
-        visible = AgendaItem.objects.visible_to(user).filter(meeting=meeting)
+        # The meeting was read through Meeting.objects.visible_to(user) (self.object).
+        visible = AgendaItem.objects.of_visible_meeting(meeting, user)
         items = meeting_items(visible, with_comments=with_comments)
         last_opened = getattr(meeting, "last_opened", None)
         # The rules asked once per kind of comment and item, not per comment (see there).
