@@ -131,7 +131,7 @@ def _threads(out, item, texts, urls, comments_open):
 
 
 def _comment(out, comment, reply_to, item, texts, urls, comments_open, may_reply, *, is_reply):
-    name = conditional_escape(comment.author.full_name)
+    name = conditional_escape(comment.author_name)
     created = timezone.localtime(comment.created_at)
     out.append(f'<li id="kommentar-{comment.pk}" class="comment border-start ps-3 mb-3">\n')
     out.append('  <p class="mb-1">')
