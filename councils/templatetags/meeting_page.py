@@ -67,30 +67,38 @@ class _Urls:
 
 
 class _Dates:
-    """``core.dates.format_datetime`` of local times, the date part formatted once per day."""
+    """``core.dates.format_datetime`` of local times, escaped, the date part formatted once per
+    day and the time once per minute of the day."""
 
     def __init__(self):
         self.pattern = gettext(_DATETIME)
         # What formats.time_format(value, "TIME_FORMAT") looks up on every call.
         self.time_format = get_format("TIME_FORMAT")
         self.days = {}
-        self.minutes = {}
-        # The text depends on the date and the time to the minute ("H:i", "P"), unless the
+        self.times = {}
+        # The time's text depends on the hour and minute only ("H:i", "P"), unless the
         # language's TIME_FORMAT shows seconds or less (or a timestamp): then on all of it.
-        self.to_the_minute = not any(char in self.time_format for char in "suvUcrI")
+        self.to_the_minute = not any(char in self.time_format for char in "suvUcrIOTeZ")
+        self.texts = {}
 
     def __call__(self, value):
-        if self.to_the_minute:
-            key = (value.date(), value.hour, value.minute)
-        else:
-            key = value
-        text = self.minutes.get(key)
+        day_key = value.date()
+        time_key = (value.hour, value.minute) if self.to_the_minute else value
+        text = self.texts.get((day_key, time_key))
         if text is None:
-            day = self.days.get(value.date())
+            day = self.days.get(day_key)
             if day is None:
-                day = self.days[value.date()] = format_date(value)
-            time = time_format(value, self.time_format)
-            text = self.minutes[key] = self.pattern % {"date": day, "time": time}
+                day = self.days[day_key] = format_date(value)
+            time = self.times.get(time_key)
+            if time is None:
+                if self.time_format == "H:i":  # Danish and Norwegian: 24-hour, two digits
+                    time = f"{value.hour:02d}:{value.minute:02d}"
+                else:
+                    time = time_format(value, self.time_format)
+                self.times[time_key] = time
+            text = self.texts[(day_key, time_key)] = conditional_escape(
+                self.pattern % {"date": day, "time": time}
+            )
         return text
 
 
@@ -141,7 +149,7 @@ def _comment(out, comment, reply_to, item, texts, urls, comments_open, may_reply
         f"<strong>{name}</strong>\n"
         # The date filter's "c" is isoformat().
         f'    <span class="text-secondary">· <time datetime="{created.isoformat()}">'
-        f"{conditional_escape(texts.dates(created))}</time>"
+        f"{texts.dates(created)}</time>"
     )
     if comment.edited_at:
         out.append(f" · {texts.edited}")

@@ -41,7 +41,7 @@ class MeetingDetailView(VisibleObjectMixin, TemplateView):
     template_name = "councils/meeting_detail.html"
 
     def get_queryset(self):
-        queryset = super().get_queryset().select_related("council__unit", "council__administration")
+        queryset = super().get_queryset().select_related("council")
         if self.request.user.is_authenticated:
             # When this user last opened the page, read with the meeting itself (no query).
             queryset = queryset.annotate(last_opened=last_opened_subquery(self.request.user))
