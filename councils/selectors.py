@@ -3,6 +3,7 @@
 from dataclasses import dataclass, field
 from statistics import median
 
+from django.db import connections, router
 from django.db.models import Case, F, TextField, Value, When
 
 from councils.models import (
@@ -171,12 +172,27 @@ def meeting_items(items, *, with_comments: bool):
     for item in items:
         item.attachment_list = []
     if by_item:
-        for attachment in Attachment.objects.filter(item_id__in=list(by_item)).order_by("pk"):
+        for attachment in _attachments_of(list(by_item)):
             attachment.item = by_item[attachment.item_id]
             attachment.item.attachment_list.append(attachment)
     if with_comments:
         attach_threads(items)
     return items
+
+
+def _attachments_of(item_ids):
+    """``Attachment.objects.filter(item_id__in=item_ids).order_by("pk")``, whole instances, as
+    a plain parameterised SELECT: the page reads it on every view (a fifth of the ORM's CPU)."""
+    connection = connections[router.db_for_read(Attachment)]
+    quote = connection.ops.quote_name
+    meta = Attachment._meta
+    placeholders = ", ".join(["%s"] * len(item_ids))
+    return Attachment.objects.raw(
+        f"SELECT * FROM {quote(meta.db_table)} "  # noqa: S608 - names from the model
+        f"WHERE {quote(meta.get_field('item').column)} IN ({placeholders}) "
+        f"ORDER BY {quote(meta.pk.column)}",
+        item_ids,
+    )
 
 
 # What the meeting page shows of a comment and its author (shown_text is annotated).

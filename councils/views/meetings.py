@@ -1,5 +1,5 @@
 from django.contrib import messages
-from django.db import transaction
+from django.db import connections, router, transaction
 from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.decorators import method_decorator
@@ -19,6 +19,7 @@ from councils.models import (
     Council,
     Meeting,
     MeetingStatus,
+    Membership,
     SeatType,
     last_opened_subquery,
     mark_meeting_opened,
@@ -131,22 +132,42 @@ class _AttendanceRow:
 
 
 def _attendance_rows(meeting):
-    """The meeting's attendance, one query of plain values (no model instances).
+    """The meeting's attendance, one plain SELECT of the shown values (no model instances).
 
-    ``public_label`` is ``Membership.public_label()``: the seat type, and the organisation's
-    abbreviation (or name) when the seat has one."""
-    rows = (
-        Attendance.objects.filter(meeting=meeting)
-        .order_by("membership__seat_type", "membership__user__full_name")
-        .values_list(
-            "membership__user__full_name",
-            "membership__seat_type",
-            "membership__organisation_id",
-            "membership__organisation__abbreviation",
-            "membership__organisation__name",
-            "status",
-        )
+    The same rows and order as ``meeting.attendances.order_by("membership__seat_type",
+    "membership__user__full_name")``; on every view of a meeting, so written out once
+    instead of compiled by the ORM per request (a fifth of the CPU). ``public_label`` is
+    ``Membership.public_label()``: the seat type, and the organisation's abbreviation (or
+    name) when the seat has one.
+    """
+    connection = connections[router.db_for_read(Attendance)]
+    quote = connection.ops.quote_name
+
+    def table(model):
+        return quote(model._meta.db_table)
+
+    def column(model, name):
+        return quote(model._meta.get_field(name).column)
+
+    organisation = Membership._meta.get_field("organisation").related_model
+    user = Membership._meta.get_field("user").related_model
+    sql = (
+        f"SELECT u.{column(user, 'full_name')}, m.{column(Membership, 'seat_type')}, "
+        f"m.{column(Membership, 'organisation')}, o.{column(organisation, 'abbreviation')}, "
+        f"o.{column(organisation, 'name')}, a.{column(Attendance, 'status')} "
+        f"FROM {table(Attendance)} a "
+        f"INNER JOIN {table(Membership)} m ON m.{quote(Membership._meta.pk.column)} "
+        f"= a.{column(Attendance, 'membership')} "
+        f"INNER JOIN {table(user)} u ON u.{quote(user._meta.pk.column)} "
+        f"= m.{column(Membership, 'user')} "
+        f"LEFT OUTER JOIN {table(organisation)} o ON o.{quote(organisation._meta.pk.column)} "
+        f"= m.{column(Membership, 'organisation')} "
+        f"WHERE a.{column(Attendance, 'meeting')} = %s "
+        f"ORDER BY m.{column(Membership, 'seat_type')} ASC, u.{column(user, 'full_name')} ASC"
     )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [meeting.pk])  # noqa: S608 - names from the models
+        rows = cursor.fetchall()
     seat_labels = dict(SeatType.choices)
     status_labels = dict(AttendanceStatus.choices)
     result = []
