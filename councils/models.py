@@ -819,7 +819,8 @@ def mark_meeting_opened(user, meeting, when=None) -> None:
     at = connection.ops.adapt_datetimefield_value(when or timezone.now())
     with connection.cursor() as cursor:
         cursor.execute(
-            f"INSERT INTO {quote(meta.db_table)} ({user_column}, {meeting_column}, {at_column}) "
+            # Table and column names from the model, quoted; every value a parameter.
+            f"INSERT INTO {quote(meta.db_table)} ({user_column}, {meeting_column}, {at_column}) "  # noqa: S608
             f"VALUES (%s, %s, %s) ON CONFLICT ({user_column}, {meeting_column}) "
             f"DO UPDATE SET {at_column} = EXCLUDED.{at_column}",
             [user.pk, meeting.pk, at],

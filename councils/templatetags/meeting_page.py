@@ -371,9 +371,7 @@ def _item(out, item, index, last, itexts, texts, urls, **page):
                 )
             out.append("</p>\n")
     if page["show_comments"]:
-        out.append(
-            f'\n<h4 class="portal-subheading">{itexts.comments(item.comment_count)}</h4>\n'
-        )
+        out.append(f'\n<h4 class="portal-subheading">{itexts.comments(item.comment_count)}</h4>\n')
         if item.threads:
             out.append('<ol class="list-unstyled comments">\n')
             _threads(out, item, texts, urls, page["comments_open"])
