@@ -53,6 +53,13 @@ def _markdown(text):
 _ID = 2147483647
 
 
+def _trusted(text):
+    """A translation of the portal's own msgid, output as ``{% translate "…" %}`` outputs it:
+    a template's string literal is safe, and ``gettext`` keeps it safe, so it is not escaped
+    (a translation may hold an apostrophe: "The administration's answer")."""
+    return mark_safe(text)  # noqa: S308 - the portal's own catalogue, never user data
+
+
 class _Urls:
     """URLs by id without a ``reverse`` per comment: reversed once with a stand-in id."""
 
@@ -106,11 +113,11 @@ class _Texts:
     """The comment's fixed texts in the request's language, translated once per page."""
 
     def __init__(self):
-        # Escaped as {% translate %} escapes them.
-        self.new = conditional_escape(gettext("Ny"))
-        self.edited = conditional_escape(gettext("rettet"))
-        self.edit = conditional_escape(gettext("Ret din kommentar"))
-        self.show_hidden = conditional_escape(gettext("Vis skjult tekst"))
+        # Trusted as {% translate "…" %} trusts them (a template's literal is safe).
+        self.new = _trusted(gettext("Ny"))
+        self.edited = _trusted(gettext("rettet"))
+        self.edit = _trusted(gettext("Ret din kommentar"))
+        self.show_hidden = _trusted(gettext("Vis skjult tekst"))
         # The same msgids as the template had ({% blocktranslate with name=… %}); as there,
         # the translation is trusted and the values put into it are escaped.
         self.reply = gettext("Svar %(name)s")
@@ -189,21 +196,22 @@ class _ItemTexts:
     """The agenda item's fixed texts in the request's language, translated once per page.
 
     The msgids are the ones the template's ``{% translate %}``/``{% blocktranslate %}`` had.
-    Plain texts are escaped as ``{% translate %}`` escapes them; in the ``%(name)s`` texts, as
+    Plain texts are trusted as ``{% translate "…" %}`` trusts them (the portal's own catalogue,
+    not data); in the ``%(name)s`` texts, as
     in ``{% blocktranslate %}``, the translation is trusted and the values are escaped.
     """
 
     def __init__(self):
-        self.changed = conditional_escape(gettext("Ændret siden dit sidste besøg"))
-        self.recommendation = conditional_escape(gettext("Indstilling"))
-        self.decision = conditional_escape(gettext("Beslutning"))
-        self.attachments = conditional_escape(gettext("Bilag"))
-        self.response = conditional_escape(gettext("Forvaltningens svar"))
-        self.edit_statement = conditional_escape(gettext("Ret rådets udtalelse"))
-        self.write_statement = conditional_escape(gettext("Skriv rådets udtalelse"))
-        self.edit_response = conditional_escape(gettext("Ret forvaltningens svar"))
-        self.write_response = conditional_escape(gettext("Skriv forvaltningens svar"))
-        self.deadline_passed = conditional_escape(gettext("Fristen for kommentarer er udløbet."))
+        self.changed = _trusted(gettext("Ændret siden dit sidste besøg"))
+        self.recommendation = _trusted(gettext("Indstilling"))
+        self.decision = _trusted(gettext("Beslutning"))
+        self.attachments = _trusted(gettext("Bilag"))
+        self.response = _trusted(gettext("Forvaltningens svar"))
+        self.edit_statement = _trusted(gettext("Ret rådets udtalelse"))
+        self.write_statement = _trusted(gettext("Skriv rådets udtalelse"))
+        self.edit_response = _trusted(gettext("Ret forvaltningens svar"))
+        self.write_response = _trusted(gettext("Skriv forvaltningens svar"))
+        self.deadline_passed = _trusted(gettext("Fristen for kommentarer er udløbet."))
         self.kind = gettext("Type: %(kind)s")
         self.edit_item = gettext("Rediger punkt %(number)s")
         self.attach = gettext("Vedhæft bilag til punkt %(number)s")
