@@ -39,6 +39,8 @@ from tests.councils.factories import (
     CommentFactory,
     MeetingFactory,
     MembershipFactory,
+    ResponseFactory,
+    StatementFactory,
 )
 from tests.organisation.factories import RepresentedOrganisationFactory
 
@@ -219,3 +221,16 @@ def test_secretarys_item_controls_escaping_and_move_forms(client):
     assert "Flyt punkt 1 op" not in html and "Flyt punkt 3 ned" not in html
     assert html.count('name="csrfmiddlewaretoken"') >= 4
     assert f'href="/raad/punkt/{first.pk}/' in html or f"{first.pk}" in html
+
+
+def test_translated_labels_are_written_as_the_template_wrote_them(client):
+    """{% translate "…" %} does not escape the portal's own translation; neither does the tag."""
+    meeting = MeetingFactory(status=MeetingStatus.PUBLISHED)
+    member = MembershipFactory(council=meeting.council).user
+    statement = StatementFactory(item__meeting=meeting, item__number=1)
+    ResponseFactory(statement=statement)
+    client.force_login(member)
+    client.cookies["django_language"] = "en"
+    html = client.get(meeting.get_absolute_url()).content.decode()
+    assert "The administration's answer" in html
+    assert "administration&#x27;s" not in html
