@@ -1,9 +1,10 @@
-"""The meeting page's comment threads, rendered in Python.
+"""The meeting page's agenda: item sections and comment threads, rendered in Python.
 
-A busy meeting has 50–100 comments. Through ``{% include %}`` each cost a template context,
-a dozen tag and filter calls and a date format, which made the comments most of the page's
-time. This writes the same HTML (what ``councils/_comment.html`` wrote) in one pass, with the
-translated strings and the URL patterns looked up once per page.
+A busy meeting has ten items and 50–100 comments. Through the template engine each item and
+comment cost a dozen tag and filter calls, translations, ``{% url %}`` and a date format,
+which made them most of the page's time. ``{% agenda_items %}`` writes the same HTML (what
+the ``{% for item in items %}`` loop of ``meeting_detail.html`` and ``councils/_comment.html``
+wrote) in one pass, with the translated strings and the URL patterns looked up once per page.
 
 Escaping: every value from the database goes through ``conditional_escape`` (or
 ``linebreaksbr`` with autoescape); only the portal's own translated strings and URLs are
@@ -124,19 +125,6 @@ class _Texts:
         self.hide = gettext("Skjul kommentaren fra %(name)s")
         self.hidden = gettext("Kommentaren er skjult af sekretæren. Begrundelse: %(reason)s")
         self.dates = _Dates()
-
-
-@register.simple_tag(takes_context=True)
-def comment_threads(context, item):
-    """``item.threads`` as the ``<li>`` of an ``<ol class="comments">``.
-
-    Reads what the view set: ``comment.is_new``, ``can_edit``, ``can_hide``,
-    ``can_read_hidden``, ``reply_list``, and the page's ``comments_open``.
-    """
-    texts, urls = _page(context)
-    out = []
-    _threads(out, item, texts, urls, bool(context.get("comments_open")))
-    return mark_safe("".join(out))  # noqa: S308 - every value escaped in _comment
 
 
 def _threads(out, item, texts, urls, comments_open):
