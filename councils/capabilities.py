@@ -72,7 +72,10 @@ class MeetingCapabilities:
         key = self.comment_key(comment)
         answer = self._comments.get(key)
         if answer is None:
-            answer = self._comments[key] = self._ask(COMMENT_PERMISSIONS, comment)
+            # The rules take a Comment (the page's comments are plain values, see
+            # councils.selectors.ThreadComment).
+            asked = comment.as_comment() if hasattr(comment, "as_comment") else comment
+            answer = self._comments[key] = self._ask(COMMENT_PERMISSIONS, asked)
         return answer
 
     def item(self, item) -> tuple[bool, bool, bool]:

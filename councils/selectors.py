@@ -3,6 +3,7 @@
 from dataclasses import dataclass, field
 from statistics import median
 
+from django.db import connections, router
 from django.db.models import Case, F, TextField, Value, When
 
 from councils.models import (
@@ -171,12 +172,27 @@ def meeting_items(items, *, with_comments: bool):
     for item in items:
         item.attachment_list = []
     if by_item:
-        for attachment in Attachment.objects.filter(item_id__in=list(by_item)).order_by("pk"):
+        for attachment in _attachments_of(list(by_item)):
             attachment.item = by_item[attachment.item_id]
             attachment.item.attachment_list.append(attachment)
     if with_comments:
         attach_threads(items)
     return items
+
+
+def _attachments_of(item_ids):
+    """``Attachment.objects.filter(item_id__in=item_ids).order_by("pk")``, whole instances, as
+    a plain parameterised SELECT: the page reads it on every view (a fifth of the ORM's CPU)."""
+    connection = connections[router.db_for_read(Attachment)]
+    quote = connection.ops.quote_name
+    meta = Attachment._meta
+    placeholders = ", ".join(["%s"] * len(item_ids))
+    return Attachment.objects.raw(
+        f"SELECT * FROM {quote(meta.db_table)} "  # noqa: S608 - names from the model
+        f"WHERE {quote(meta.get_field('item').column)} IN ({placeholders}) "
+        f"ORDER BY {quote(meta.pk.column)}",
+        item_ids,
+    )
 
 
 # What the meeting page shows of a comment and its author (shown_text is annotated).
@@ -189,36 +205,101 @@ THREAD_FIELDS = (
     "edited_at",
     "hidden_at",
     "hidden_reason",
-    "author__id",
     "author__full_name",
+    "shown_text",
 )
 
 
-def attach_threads(items):
-    """Every comment on ``items`` with its author, in one query.
+class ThreadComment:
+    """A comment as the meeting page shows it: plain values, no model instance.
 
-    Sets ``item.threads`` (the top-level comments, oldest first) and on each comment
-    ``reply_list`` (its replies, oldest first) and ``item`` (so nothing asks the database for
-    it again). Like ``shown_comments``, a hidden comment's text is not read: ``text`` is not
-    among the columns, ``shown_text`` is "" for it.
+    Built from one ``values_list`` row (``THREAD_FIELDS``), so the page does not pay for a
+    Comment and a User model per comment. It has no ``text``: a hidden comment's text is not
+    read (``shown_text`` is "" for it). ``is_hidden`` and ``in_edit_window`` are Comment's own.
+    ``as_comment()`` gives a Comment with the same values for asking the rules.
+    """
+
+    __slots__ = (
+        "pk",
+        "item_id",
+        "author_id",
+        "parent_id",
+        "created_at",
+        "edited_at",
+        "hidden_at",
+        "hidden_reason",
+        "author_name",
+        "shown_text",
+        "item",
+        "reply_list",
+        "is_new",
+        "can_edit",
+        "can_hide",
+        "can_read_hidden",
+    )
+
+    def __init__(self, row, item):
+        (
+            self.pk,
+            self.item_id,
+            self.author_id,
+            self.parent_id,
+            self.created_at,
+            self.edited_at,
+            self.hidden_at,
+            self.hidden_reason,
+            self.author_name,
+            self.shown_text,
+        ) = row
+        self.item = item
+        self.reply_list = []
+
+    @property
+    def id(self):
+        return self.pk
+
+    @property
+    def is_hidden(self) -> bool:
+        return Comment.is_hidden.fget(self)
+
+    def in_edit_window(self, now=None) -> bool:
+        return Comment.in_edit_window(self, now)
+
+    def as_comment(self) -> Comment:
+        """A Comment (not saved, without its text) with these values, for ``has_perm``."""
+        return Comment(
+            id=self.pk,
+            item=self.item,
+            author_id=self.author_id,
+            parent_id=self.parent_id,
+            created_at=self.created_at,
+            edited_at=self.edited_at,
+            hidden_at=self.hidden_at,
+            hidden_reason=self.hidden_reason,
+        )
+
+
+def attach_threads(items):
+    """Every comment on ``items`` with its author's name, in one query.
+
+    Sets ``item.threads`` (the top-level comments, oldest first, as ``ThreadComment``) and on
+    each comment ``reply_list`` (its replies, oldest first) and ``item``. Like
+    ``shown_comments``, a hidden comment's text is not read: ``text`` is not among the
+    columns, ``shown_text`` is "" for it.
     """
     by_item = {item.pk: item for item in items}
     for item in items:
         item.threads = []
     if not by_item:
         return items
-    comments = list(
+    rows = (
         shown_comments()
         .filter(item_id__in=list(by_item))
-        .select_related("author")
-        .only(*THREAD_FIELDS)
         .order_by("created_at", "pk")
+        .values_list(*THREAD_FIELDS)
     )
-    by_pk = {}
-    for comment in comments:
-        comment.item = by_item[comment.item_id]
-        comment.reply_list = []
-        by_pk[comment.pk] = comment
+    comments = [ThreadComment(row, by_item[row[1]]) for row in rows]
+    by_pk = {comment.pk: comment for comment in comments}
     for comment in comments:
         if comment.parent_id is None:
             comment.item.threads.append(comment)

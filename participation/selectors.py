@@ -42,10 +42,11 @@ def _find_seat(user, meeting):
     regular = list(
         Membership.objects.active()
         .regular()
-        .filter(user=user, council_id=meeting.council_id)
-        .select_related("user")
+        .filter(user_id=user.pk, council_id=meeting.council_id)
         .order_by("pk")
     )
+    for membership in regular:
+        membership.user = user  # the user asking: no join, no second user object
     if regular:
         # A member who also holds the secretary's seat answers for the other seat.
         regular.sort(key=lambda m: m.seat_type == SeatType.SECRETARY)

@@ -6,6 +6,7 @@ from django.db import transaction
 from django.urls import reverse
 
 from councils.models import Comment
+from councils.selectors import ThreadComment
 from tests.councils.world import HIDDEN_MARKER
 from tests.permissions.matrix import all_rows
 from tests.world import ROLES
@@ -80,9 +81,19 @@ def test_the_meeting_page_never_loads_the_hidden_text(world, client, member):
             seen.append(instance.__dict__.get("text"))
             return instance
 
+        # The page reads its comments as plain rows (councils.selectors.ThreadComment): every
+        # value read for a comment is seen here too.
+        real_init = ThreadComment.__init__
+
+        def spy_row(self, row, item):
+            seen.extend(value for value in row if isinstance(value, str))
+            real_init(self, row, item)
+
         patch.setattr(Comment, "from_db", classmethod(spy))
+        patch.setattr(ThreadComment, "__init__", spy_row)
         page = client.get(reverse("councils:meeting_detail", args=[world["meeting"].pk]))
     assert page.status_code == 200 and seen
+    assert "Tak, vi tager den op." in seen  # the spy saw the shown texts
     assert not [text for text in seen if text and HIDDEN_MARKER in text]
     body = page.content.decode()
     assert "Tak, vi tager den op." in body and "Husk at tilmelde jer." in body

@@ -1,0 +1,236 @@
+"""The meeting page's faster reads give what the ORM queries they replace gave.
+
+Issue 13 point 7: the members' meeting page reads its agenda, attachments, attendance and the
+viewer's answer with plain SELECTs and writes the items in one pass (councils/templatetags/
+meeting_page.py). Each is checked here against the ORM query or template it replaced, for
+the roles and states that change the answer.
+"""
+
+import datetime
+from datetime import timedelta
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone, translation
+
+from core.dates import format_datetime
+from councils.models import (
+    AgendaItem,
+    Attachment,
+    Attendance,
+    AttendanceStatus,
+    MeetingStatus,
+    MeetingVisit,
+    SeatType,
+    mark_meeting_opened,
+)
+from councils.selectors import _attachments_of
+from councils.templatetags.meeting_page import _Dates
+from councils.views.meetings import _attendance_rows
+from participation.models import AttendanceAnswer, SupportRequest
+from participation.selectors import answering_seat
+from participation.templatetags.participation_tags import _of_seat
+from tests.accounts.factories import AdministratorFactory
+from tests.councils.factories import (
+    AgendaItemFactory,
+    AttachmentFactory,
+    CommentFactory,
+    MeetingFactory,
+    MembershipFactory,
+    ResponseFactory,
+    StatementFactory,
+)
+from tests.organisation.factories import RepresentedOrganisationFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize(
+    "status", [MeetingStatus.PLANNED, MeetingStatus.PUBLISHED, MeetingStatus.MINUTES_APPROVED]
+)
+@pytest.mark.parametrize("public", [False, True])
+def test_items_of_a_visible_meeting_equal_visible_to(status, public):
+    meeting = MeetingFactory(status=status, council__meetings_public=public)
+    AgendaItemFactory(meeting=meeting, number=1)
+    AgendaItemFactory(meeting=meeting, number=2)
+    AgendaItemFactory(meeting=MeetingFactory(council=meeting.council), number=1)  # another
+    member = MembershipFactory(council=meeting.council).user
+    secretary = MembershipFactory(council=meeting.council, seat_type=SeatType.SECRETARY).user
+    outsider = MembershipFactory().user
+    for user in (member, secretary, outsider, AdministratorFactory(), AnonymousUser()):
+        from councils.models import Meeting
+
+        if not Meeting.objects.visible_to(user).filter(pk=meeting.pk).exists():
+            continue  # the page is a 404 before it reads any item
+        expected = set(AgendaItem.objects.visible_to(user).filter(meeting=meeting))
+        assert set(AgendaItem.objects.of_visible_meeting(meeting, user)) == expected, user
+
+
+def test_attendance_rows_equal_the_orm_rows_in_order():
+    meeting = MeetingFactory(status=MeetingStatus.HELD)
+    organisation = RepresentedOrganisationFactory(name="Ældre <Sagen>", abbreviation="")
+    with_abbreviation = RepresentedOrganisationFactory(name="Danske Handicap", abbreviation="DH")
+    seats = [
+        MembershipFactory(council=meeting.council, user__full_name="Åse Berg"),
+        MembershipFactory(
+            council=meeting.council,
+            user__full_name="Anders And",
+            seat_type=SeatType.RELATIVE,
+            organisation=organisation,
+        ),
+        MembershipFactory(
+            council=meeting.council,
+            user__full_name="Bo Bech",
+            seat_type=SeatType.RELATIVE,
+            organisation=with_abbreviation,
+        ),
+        MembershipFactory(
+            council=meeting.council, user__full_name="Carl", seat_type=SeatType.POLITICIAN
+        ),
+    ]
+    statuses = [
+        AttendanceStatus.PRESENT,
+        AttendanceStatus.ABSENT,
+        AttendanceStatus.PRESENT,
+        AttendanceStatus.ABSENT,
+    ]
+    for seat, status in zip(seats, statuses):
+        Attendance.objects.create(meeting=meeting, membership=seat, status=status)
+    Attendance.objects.create(
+        meeting=MeetingFactory(council=meeting.council),
+        membership=seats[0],
+        status=AttendanceStatus.PRESENT,
+    )
+    expected = [
+        (a.membership.user.full_name, a.membership.public_label(), a.status, a.get_status_display())
+        for a in Attendance.objects.filter(meeting=meeting)
+        .select_related("membership__user", "membership__organisation")
+        .order_by("membership__seat_type", "membership__user__full_name")
+    ]
+    got = [
+        (row.full_name, row.public_label, row.status, row.status_display)
+        for row in _attendance_rows(meeting)
+    ]
+    assert got == expected
+    assert len(got) == 4
+    assert "Pårørenderepræsentant, Ældre <Sagen>" in {row[1] for row in got}
+    assert "Pårørenderepræsentant, DH" in {row[1] for row in got}
+
+
+def test_attachments_equal_the_orm_query():
+    first, second = AgendaItemFactory(), AgendaItemFactory()
+    made = [AttachmentFactory(item=first), AttachmentFactory(item=second, title="")]
+    AttachmentFactory()  # another item's
+    expected = list(Attachment.objects.filter(item_id__in=[first.pk, second.pk]).order_by("pk"))
+    got = list(_attachments_of([first.pk, second.pk]))
+    assert [a.pk for a in got] == [a.pk for a in expected] == [a.pk for a in made]
+    for mine, theirs in zip(got, expected):
+        assert (mine.title, mine.filename, mine.size, mine.file.name, mine.uploaded_at) == (
+            theirs.title,
+            theirs.filename,
+            theirs.size,
+            theirs.file.name,
+            theirs.uploaded_at,
+        )
+        assert isinstance(mine.uploaded_at, datetime.datetime)
+        assert timezone.is_aware(mine.uploaded_at)
+
+
+def test_the_visit_upsert_is_one_statement_and_keeps_one_row():
+    meeting = MeetingFactory()
+    user = MembershipFactory(council=meeting.council).user
+    earlier = timezone.now() - timedelta(days=3)
+    mark_meeting_opened(user, meeting, when=earlier)
+    with CaptureQueriesContext(connection) as queries:
+        mark_meeting_opened(user, meeting)
+    assert len(queries) == 1
+    visit = MeetingVisit.objects.get(user=user, meeting=meeting)
+    assert visit.last_opened_at > earlier
+    assert MeetingVisit.objects.filter(user=user).count() == 1
+
+
+def test_the_seat_answer_and_support_equal_the_orm_rows():
+    meeting = MeetingFactory()
+    seat = MembershipFactory(council=meeting.council)
+    secretary = MembershipFactory(council=meeting.council, seat_type=SeatType.SECRETARY).user
+    other = MembershipFactory(council=meeting.council)
+    assert _of_seat(AttendanceAnswer, meeting, seat) is None
+    assert _of_seat(SupportRequest, meeting, seat) is None
+    AttendanceAnswer.objects.create(meeting=meeting, membership=other, answer="no")
+    answer = AttendanceAnswer.objects.create(
+        meeting=meeting, membership=seat, answer="yes", answered_by=secretary
+    )
+    support = SupportRequest.objects.create(
+        meeting=meeting, membership=seat, transport=True, details="Kørestol"
+    )
+    for model, made in ((AttendanceAnswer, answer), (SupportRequest, support)):
+        got = _of_seat(model, meeting, seat)
+        stored = model.objects.get(pk=made.pk)
+        assert got.pk == stored.pk
+        for field in model._meta.concrete_fields:
+            assert getattr(got, field.attname) == getattr(stored, field.attname), field.name
+    got = _of_seat(AttendanceAnswer, meeting, seat)
+    with CaptureQueriesContext(connection) as queries:
+        assert got.entered_by_someone_else is True
+    assert len(queries) == 0
+    assert answering_seat(seat.user, meeting).membership == seat
+
+
+@pytest.mark.parametrize("language", ["da", "nb", "en"])
+def test_comment_times_equal_format_datetime(language):
+    with translation.override(language):
+        dates = _Dates()
+        zone = timezone.get_current_timezone()
+        for value in (
+            datetime.datetime(2026, 10, 16, 14, 0, 5, tzinfo=zone),
+            datetime.datetime(2026, 10, 16, 14, 0, 59, tzinfo=zone),
+            datetime.datetime(2026, 10, 16, 9, 7, tzinfo=zone),
+            datetime.datetime(2026, 10, 17, 0, 0, tzinfo=zone),
+            datetime.datetime(2026, 3, 29, 23, 59, tzinfo=zone),
+            datetime.datetime(2026, 10, 16, 12, 0, tzinfo=zone),
+        ):
+            assert dates(value) == format_datetime(value), value
+            assert dates(value) == format_datetime(value)  # remembered: the same text
+
+
+def test_secretarys_item_controls_escaping_and_move_forms(client):
+    meeting = MeetingFactory(status=MeetingStatus.PUBLISHED)
+    secretary = MembershipFactory(council=meeting.council, seat_type=SeatType.SECRETARY).user
+    first = AgendaItemFactory(
+        meeting=meeting,
+        number=1,
+        title="Titel <script>x</script>",
+        recommendation="Linje 1\n<b>Linje 2</b>",
+        decision="A & B",
+    )
+    AgendaItemFactory(meeting=meeting, number=2)
+    last = AgendaItemFactory(meeting=meeting, number=3)
+    AttachmentFactory(item=first, title="Bilag <i>1</i>")
+    CommentFactory(item=last, text="Hej <b>rådet</b>")
+    client.force_login(secretary)
+    html = client.get(meeting.get_absolute_url()).content.decode()
+    assert "<script>x</script>" not in html and "Titel &lt;script&gt;x&lt;/script&gt;" in html
+    assert "Linje 1<br>&lt;b&gt;Linje 2&lt;/b&gt;" in html
+    assert "A &amp; B" in html
+    assert "Slet bilaget Bilag &lt;i&gt;1&lt;/i&gt;" in html
+    assert "Hej &lt;b&gt;rådet&lt;/b&gt;" in html
+    # Up on every item but the first, down on every item but the last, each with a token.
+    assert html.count('value="up"') == 2 and html.count('value="down"') == 2
+    assert "Flyt punkt 1 op" not in html and "Flyt punkt 3 ned" not in html
+    assert html.count('name="csrfmiddlewaretoken"') >= 4
+    assert f'href="/raad/punkt/{first.pk}/' in html or f"{first.pk}" in html
+
+
+def test_translated_labels_are_written_as_the_template_wrote_them(client):
+    """{% translate "…" %} does not escape the portal's own translation; neither does the tag."""
+    meeting = MeetingFactory(status=MeetingStatus.PUBLISHED)
+    member = MembershipFactory(council=meeting.council).user
+    statement = StatementFactory(item__meeting=meeting, item__number=1)
+    ResponseFactory(statement=statement)
+    client.force_login(member)
+    client.cookies["django_language"] = "en"
+    html = client.get(meeting.get_absolute_url()).content.decode()
+    assert "The administration's answer" in html
+    assert "administration&#x27;s" not in html
