@@ -23,6 +23,15 @@ def participation_panel(context):
     request, meeting = context.get("request"), context.get("meeting")
     if request is None or meeting is None:
         return {}
+    # The meeting page asks twice (the short answer line at the top, the panel after the
+    # agenda): worked out once per request and meeting.
+    done = request.__dict__.setdefault("_participation_panels", {})
+    if meeting.pk not in done:
+        done[meeting.pk] = _panel(request, meeting)
+    return done[meeting.pk]
+
+
+def _panel(request, meeting):
     seat = answering_seat(request.user, meeting)
     if seat is None:
         return {}
