@@ -5,6 +5,7 @@ hidden) and asks a ``participation`` rule on it (403 when visible but not allowe
 """
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.decorators import method_decorator
@@ -160,6 +161,10 @@ class OverviewView(GuardedObjectMixin, FormView):
         return {**super().get_form_kwargs(), "seats": self._seats()}
 
     def post(self, request, *args, **kwargs):
+        # Seeing the overview and entering an answer for someone else are two rights (today
+        # the same people hold both).
+        if not request.user.has_perm("participation.record_answer", self.object):
+            raise PermissionDenied
         if not services.answers_open(self.object):
             messages.error(request, _closed_message(self.object))
             return redirect("participation:overview", self.object.pk)
