@@ -402,6 +402,7 @@ def revoke_calendar_token(*, user) -> bool:
     return bool(deleted)
 
 
+@transaction.atomic
 def cancel_meeting(*, meeting: Meeting) -> bool:
     """Cancels a planned or published meeting; False when it was cancelled already (a second
     click). Calendars get ``STATUS:CANCELLED`` with a higher SEQUENCE, and after the commit
