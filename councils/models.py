@@ -272,22 +272,37 @@ class Membership(models.Model):
         return label
 
 
-def council_seats(user) -> dict[int, frozenset[str]]:
-    """council id → the seat types the user holds there today, read once per user object.
+def active_seats(user) -> tuple["Membership", ...]:
+    """The user's seats today (regular and substitute), read once per user object.
 
-    Every request asks (the header shows the roles; visibility and permissions depend
-    on the seats), so the seats are read with one query and kept on the user object,
-    like ``organisation.roles.staffed_unit_ids``. Here beside Membership, so that the
-    querysets below and ``councils.roles`` both import it from the models.
+    Every request asks (the header shows the roles; visibility and permissions depend on
+    the seats; the meeting page's attendance panel needs the seat itself), so the seats
+    are read with one query and kept on the user object, like
+    ``organisation.roles.staffed_unit_ids``. ``order_by("pk")`` replaces Membership's
+    default ordering, whose joins to the council and the user this read does not need.
+    Here beside Membership, so that the querysets below and ``councils.roles`` both
+    import it from the models.
     """
+    if user is None or not user.is_authenticated or not user.is_active:
+        return ()
+    cached = getattr(user, "_active_seats", None)
+    if cached is None:
+        cached = tuple(Membership.objects.active().filter(user_id=user.pk).order_by("pk"))
+        for membership in cached:
+            membership.user = user  # the user asking: no join, no second user object
+        user._active_seats = cached
+    return cached
+
+
+def council_seats(user) -> dict[int, frozenset[str]]:
+    """council id → the seat types the user holds there today (from ``active_seats``)."""
     if user is None or not user.is_authenticated or not user.is_active:
         return {}
     cached = getattr(user, "_council_seats", None)
     if cached is None:
         found: dict[int, set[str]] = {}
-        rows = Membership.objects.active().filter(user=user).values_list("council_id", "seat_type")
-        for council_id, seat_type in rows:
-            found.setdefault(council_id, set()).add(seat_type)
+        for membership in active_seats(user):
+            found.setdefault(membership.council_id, set()).add(membership.seat_type)
         cached = {council_id: frozenset(types) for council_id, types in found.items()}
         user._council_seats = cached
     return cached
@@ -295,7 +310,7 @@ def council_seats(user) -> dict[int, frozenset[str]]:
 
 def forget_council_seats(user) -> None:
     """Drops the cached seats (after a membership of this user object changed)."""
-    for attr in ("_council_seats", "_portal_roles"):
+    for attr in ("_active_seats", "_council_seats", "_portal_roles"):
         if hasattr(user, attr):
             delattr(user, attr)
 
@@ -791,6 +806,9 @@ class MeetingVisit(models.Model):
         Meeting, on_delete=models.CASCADE, related_name="visits", verbose_name=_("møde")
     )
     last_opened_at = models.DateTimeField(_("sidst åbnet"))
+    # The opening before the last: what the page opened at ``last_opened_at`` marked as new
+    # was new since this. Kept so that one statement both marks and reads (see below).
+    previous_opened_at = models.DateTimeField(_("åbnet før det"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("mødebesøg")
@@ -803,28 +821,42 @@ class MeetingVisit(models.Model):
         return f"{self.user} – {self.meeting}"
 
 
-def mark_meeting_opened(user, meeting, when=None) -> None:
-    """Record that ``user`` opened ``meeting`` now: one INSERT … ON CONFLICT DO UPDATE.
+def mark_meeting_opened(user, meeting, when=None):
+    """Record that ``user`` opens ``meeting`` now; returns when they opened it before (None
+    the first time), which is what the page marks new things against.
 
-    One statement, one round trip: ``bulk_create(update_conflicts=True)`` sent the same
-    upsert wrapped in BEGIN … COMMIT (three round trips) on every page view. A single
-    statement is atomic on its own. PostgreSQL and SQLite (≥ 3.24) both read this syntax.
+    One statement, one round trip, before the page is built: an ``INSERT … ON CONFLICT DO
+    UPDATE`` that moves the old mark to ``previous_opened_at`` and ``RETURNING`` it. (Read
+    with the meeting as a subquery and written after the page, it cost a correlated
+    subquery's compilation on every view; ``bulk_create(update_conflicts=True)`` sent BEGIN
+    … COMMIT around it.) A single statement is atomic on its own, two tabs at once included.
+    PostgreSQL and SQLite (≥ 3.35) both read this syntax.
     """
     connection = connections[router.db_for_write(MeetingVisit)]
     quote = connection.ops.quote_name
     meta = MeetingVisit._meta
-    user_column, meeting_column, at_column = (
-        quote(meta.get_field(name).column) for name in ("user", "meeting", "last_opened_at")
+    table = quote(meta.db_table)
+    user_column, meeting_column, at_column, previous_column = (
+        quote(meta.get_field(name).column)
+        for name in ("user", "meeting", "last_opened_at", "previous_opened_at")
     )
     at = connection.ops.adapt_datetimefield_value(when or timezone.now())
     with connection.cursor() as cursor:
         cursor.execute(
             # Table and column names from the model, quoted; every value a parameter.
-            f"INSERT INTO {quote(meta.db_table)} ({user_column}, {meeting_column}, {at_column}) "  # noqa: S608
+            f"INSERT INTO {table} ({user_column}, {meeting_column}, {at_column}) "  # noqa: S608
             f"VALUES (%s, %s, %s) ON CONFLICT ({user_column}, {meeting_column}) "
-            f"DO UPDATE SET {at_column} = EXCLUDED.{at_column}",
+            f"DO UPDATE SET {previous_column} = {table}.{at_column}, "
+            f"{at_column} = EXCLUDED.{at_column} RETURNING {previous_column}",
             [user.pk, meeting.pk, at],
         )
+        (previous,) = cursor.fetchone()
+    # The backend's own conversion, as the ORM applies it (SQLite returns text).
+    field = meta.get_field("previous_opened_at")
+    column = field.get_col(meta.db_table)
+    for converter in connection.ops.get_db_converters(column):
+        previous = converter(previous, column, connection)
+    return previous
 
 
 def last_opened_subquery(user, meeting_ref="pk"):

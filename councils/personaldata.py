@@ -107,7 +107,11 @@ KINDS = [
         name="councils.meeting_visits",
         label=_("Hvornår du sidst åbnede et møde (til »Ny siden sidst«)"),
         rows=lambda user: MeetingVisit.objects.filter(user=user).select_related("meeting"),
-        serialize=lambda v: {"møde": str(v.meeting), "sidst_åbnet": _when(v.last_opened_at)},
+        serialize=lambda v: {
+            "møde": str(v.meeting),
+            "sidst_åbnet": _when(v.last_opened_at),
+            "åbnet_før_det": _when(v.previous_opened_at),
+        },
         pseudonymise=_forget_visits,
     ),
     PersonalDataKind(

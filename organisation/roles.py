@@ -13,7 +13,11 @@ def staffed_unit_ids(user) -> frozenset[int]:
     if cached is None:
         from organisation.models import UnitStaff
 
-        cached = frozenset(UnitStaff.objects.filter(user=user).values_list("unit_id", flat=True))
+        # order_by(): UnitStaff's default ordering joins unit and user, which a set of
+        # ids does not need.
+        cached = frozenset(
+            UnitStaff.objects.filter(user=user).order_by().values_list("unit_id", flat=True)
+        )
         user._staffed_unit_ids = cached
     return cached
 

@@ -4,7 +4,7 @@ from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
 
-from councils.models import USER_SIDE_SEATS, Membership, SeatType
+from councils.models import USER_SIDE_SEATS, Membership, SeatType, active_seats
 from councils.roles import member_council_ids
 from councils.selectors import active_memberships, composition, is_symbolic
 from participation.models import Answer, AttendanceAnswer, InvitationState, SubstituteInvitation
@@ -39,14 +39,12 @@ def answering_seat(user, meeting) -> AnsweringSeat | None:
 
 
 def _find_seat(user, meeting):
-    regular = list(
-        Membership.objects.active()
-        .regular()
-        .filter(user_id=user.pk, council_id=meeting.council_id)
-        .order_by("pk")
-    )
-    for membership in regular:
-        membership.user = user  # the user asking: no join, no second user object
+    # The user's seats today, already read for this request's rights (no query).
+    regular = [
+        membership
+        for membership in active_seats(user)
+        if membership.council_id == meeting.council_id and not membership.is_substitute
+    ]
     if regular:
         # A member who also holds the secretary's seat answers for the other seat.
         regular.sort(key=lambda m: m.seat_type == SeatType.SECRETARY)

@@ -6,20 +6,22 @@ which made them most of the page's time. ``{% agenda_items %}`` writes the same 
 the ``{% for item in items %}`` loop of ``meeting_detail.html`` and ``councils/_comment.html``
 wrote) in one pass, with the translated strings and the URL patterns looked up once per page.
 
-Escaping: every value from the database goes through ``conditional_escape`` (or
-``linebreaksbr`` with autoescape); only the portal's own translated strings and URLs are
-trusted, as a template trusts them.
+Escaping: every value from the database goes through ``_escape`` (``conditional_escape``)
+or ``_linebreaksbr`` (the ``linebreaksbr`` filter with autoescape); only the portal's own
+translated strings and URLs are trusted, as a template trusts them.
 """
 
+import html
+import re
 from functools import lru_cache
 
 from django import template
-from django.template.defaultfilters import linebreaks_filter, linebreaksbr
+from django.template.defaultfilters import linebreaks_filter
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateformat import time_format
 from django.utils.formats import get_format
-from django.utils.html import conditional_escape, format_html
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext, ngettext
 
@@ -48,6 +50,27 @@ def agenda_markdown(text):
 @lru_cache(maxsize=512)
 def _markdown(text):
     return render_markdown(text)
+
+
+def _escape(value):
+    """``conditional_escape(value)``, as a str.
+
+    Django's ``escape`` is wrapped by ``keep_lazy``, which inspects its arguments on every
+    call; the page escapes some 300 values (names, texts, dates), and values read from the
+    database are never lazy. Same characters escaped (``html.escape``, as Django's), same
+    result: ``tests/councils/test_meeting_page.py`` compares both.
+    """
+    if hasattr(value, "__html__"):
+        return value.__html__()
+    return html.escape(str(value))
+
+
+_NEWLINES = re.compile(r"\r\n|\r")
+
+
+def _linebreaksbr(value):
+    """``linebreaksbr(value, autoescape=True)``: newlines normalised, escaped, then ``<br>``."""
+    return _NEWLINES.sub("\n", _escape(value)).replace("\n", "<br>")
 
 
 # Stands for a comment's or item's id in a URL reversed once per page.
@@ -104,7 +127,7 @@ class _Dates:
                 else:
                     time = time_format(value, self.time_format)
                 self.times[time_key] = time
-            text = self.texts[(day_key, time_key)] = conditional_escape(
+            text = self.texts[(day_key, time_key)] = _escape(
                 self.pattern % {"date": day, "time": time}
             )
         return text
@@ -134,7 +157,7 @@ def _threads(out, item, texts, urls, comments_open):
 
 
 def _comment(out, comment, reply_to, item, texts, urls, comments_open, may_reply, *, is_reply):
-    name = conditional_escape(comment.author_name)
+    name = _escape(comment.author_name)
     created = timezone.localtime(comment.created_at)
     out.append(f'<li id="kommentar-{comment.pk}" class="comment border-start ps-3 mb-3">\n')
     out.append('  <p class="mb-1">')
@@ -150,12 +173,12 @@ def _comment(out, comment, reply_to, item, texts, urls, comments_open, may_reply
         out.append(f" · {texts.edited}")
     out.append("</span></p>\n")
     if comment.is_hidden:
-        reason = conditional_escape(comment.hidden_reason)
+        reason = _escape(comment.hidden_reason)
         out.append(f'  <p class="fst-italic mb-1">{texts.hidden % {"reason": reason}}</p>\n')
     else:
         # shown_text (councils.selectors.shown_comments): the hidden text is never loaded.
         out.append(
-            f'  <p class="mb-1 comment-text">{linebreaksbr(comment.shown_text, autoescape=True)}</p>\n'
+            f'  <p class="mb-1 comment-text">{_linebreaksbr(comment.shown_text)}</p>\n'
         )
     out.append('  <p class="d-flex flex-wrap gap-3 small mb-2">')
     if may_reply and not comment.is_hidden and not reply_to.is_hidden:
@@ -266,16 +289,16 @@ def agenda_items(context):
 
 def _item(out, item, index, last, itexts, texts, urls, **page):
     pk = item.pk
-    number = conditional_escape(item.number)
+    number = _escape(item.number)
     kind = itexts.kinds.get(item.kind)
     if kind is None:
         kind = itexts.kinds[item.kind] = itexts.kind % {
-            "kind": conditional_escape(item.get_kind_display())
+            "kind": _escape(item.get_kind_display())
         }
     out.append(
         f'<li>\n<section id="punkt-{pk}" class="agenda-item border-top pt-3 mb-4" '
         f'aria-labelledby="punkt-{pk}-titel">\n'
-        f'<h3 id="punkt-{pk}-titel">{number}. {conditional_escape(item.title)}</h3>\n'
+        f'<h3 id="punkt-{pk}-titel">{number}. {_escape(item.title)}</h3>\n'
         f'<p class="agenda-item-meta mb-2"><span class="badge text-bg-secondary">{kind}</span>'
     )
     if item.is_changed:
@@ -311,20 +334,20 @@ def _item(out, item, index, last, itexts, texts, urls, **page):
     if item.recommendation:
         out.append(
             f'\n<h4 class="portal-subheading">{itexts.recommendation}</h4>\n'
-            f"<p>{linebreaksbr(item.recommendation, autoescape=True)}</p>\n"
+            f"<p>{_linebreaksbr(item.recommendation)}</p>\n"
         )
     if item.decision:
         out.append(
             f'\n<h4 class="portal-subheading">{itexts.decision}</h4>\n'
-            f"<p>{linebreaksbr(item.decision, autoescape=True)}</p>\n"
+            f"<p>{_linebreaksbr(item.decision)}</p>\n"
         )
     if item.attachment_list:
         out.append(f'\n<h4 class="portal-subheading">{itexts.attachments}</h4>\n<ul>\n')
         for attachment in item.attachment_list:
-            name = conditional_escape(str(attachment))
-            label = conditional_escape(file_label(attachment.filename, attachment.size))
+            name = _escape(str(attachment))
+            label = _escape(file_label(attachment.filename, attachment.size))
             out.append(
-                f'<li><a href="{conditional_escape(attachment.get_absolute_url())}">{name}</a>'
+                f'<li><a href="{_escape(attachment.get_absolute_url())}">{name}</a>'
                 f" ({label})\n"
             )
             if page["can_edit_agenda"]:
@@ -338,7 +361,7 @@ def _item(out, item, index, last, itexts, texts, urls, **page):
         statement = getattr(item, "statement", None)
         response = getattr(statement, "response", None) if statement is not None else None
         if statement is not None:
-            date = conditional_escape(format_date(statement.given_on))
+            date = _escape(format_date(statement.given_on))
             out.append(
                 f'\n<h4 class="portal-subheading">{itexts.statement % {"date": date}}</h4>\n'
                 '<blockquote class="border-start ps-3">'
@@ -347,9 +370,9 @@ def _item(out, item, index, last, itexts, texts, urls, **page):
             if response is not None:
                 out.append(
                     f'<h4 class="portal-subheading">{itexts.response}</h4>\n'
-                    f"<p><strong>{conditional_escape(response.get_outcome_display())}</strong>"
-                    f" ({conditional_escape(format_date(response.answered_on))})</p>\n"
-                    f"<p>{linebreaksbr(response.reasons, autoescape=True)}</p>\n"
+                    f"<p><strong>{_escape(response.get_outcome_display())}</strong>"
+                    f" ({_escape(format_date(response.answered_on))})</p>\n"
+                    f"<p>{_linebreaksbr(response.reasons)}</p>\n"
                 )
         if item.can_record_statement or item.can_record_response:
             out.append('<p class="d-flex flex-wrap gap-2">\n')

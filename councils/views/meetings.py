@@ -21,7 +21,6 @@ from councils.models import (
     MeetingStatus,
     Membership,
     SeatType,
-    last_opened_subquery,
     mark_meeting_opened,
 )
 from councils.selectors import active_memberships, meeting_items
@@ -42,20 +41,16 @@ class MeetingDetailView(VisibleObjectMixin, TemplateView):
     template_name = "councils/meeting_detail.html"
 
     def get_queryset(self):
-        queryset = super().get_queryset().select_related("council")
-        if self.request.user.is_authenticated:
-            # When this user last opened the page, read with the meeting itself (no query).
-            queryset = queryset.annotate(last_opened=last_opened_subquery(self.request.user))
-        return queryset
+        return super().get_queryset().select_related("council")
 
     def get(self, request, *args, **kwargs):
-        response = super().get(request, *args, **kwargs)
+        self.last_opened = None
         if request.user.is_authenticated:
-            # The one write this GET makes: "last opened now", a single upsert, after the
-            # page has been built against the previous mark.
-            response.render()
-            mark_meeting_opened(request.user, self.object)
-        return response
+            # The one write this GET makes: "last opened now", a single upsert once the
+            # meeting is known to be visible, which returns the previous mark: the page
+            # marks what is new since then.
+            self.last_opened = mark_meeting_opened(request.user, self.object)
+        return super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
         meeting, user = self.object, self.request.user
@@ -65,7 +60,7 @@ class MeetingDetailView(VisibleObjectMixin, TemplateView):
         # The meeting was read through Meeting.objects.visible_to(user) (self.object).
         visible = AgendaItem.objects.of_visible_meeting(meeting, user)
         items = meeting_items(visible, with_comments=with_comments)
-        last_opened = getattr(meeting, "last_opened", None)
+        last_opened = self.last_opened
         # The rules asked once per kind of comment and item, not per comment (see there).
         capabilities = MeetingCapabilities(user)
         new_count = 0

@@ -37,12 +37,16 @@ def _panel(request, meeting):
         return {}
     answer = _of_seat(AttendanceAnswer, meeting, seat.membership)
     support = _of_seat(SupportRequest, meeting, seat.membership)
+    is_open = answers_open(meeting)
     return {
         "seat": seat,
         "answer": answer,
         "support": support,
-        "answers_open": answers_open(meeting),
-        "form": AnswerForm(initial=AnswerForm.initial_for(answer, None), with_support=False),
+        "answers_open": is_open,
+        # The form only while it can be sent (the panel shows it only then).
+        "form": AnswerForm(initial=AnswerForm.initial_for(answer, None), with_support=False)
+        if is_open
+        else None,
     }
 
 

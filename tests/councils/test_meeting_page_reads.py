@@ -13,7 +13,11 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.template.defaultfilters import linebreaksbr
 from django.utils import timezone, translation
+from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy
 
 from core.dates import format_datetime
 from councils.models import (
@@ -27,7 +31,7 @@ from councils.models import (
     mark_meeting_opened,
 )
 from councils.selectors import _attachments_of
-from councils.templatetags.meeting_page import _Dates
+from councils.templatetags.meeting_page import _Dates, _escape, _linebreaksbr
 from councils.views.meetings import _attendance_rows
 from participation.models import AttendanceAnswer, SupportRequest
 from participation.selectors import answering_seat
@@ -142,12 +146,15 @@ def test_the_visit_upsert_is_one_statement_and_keeps_one_row():
     meeting = MeetingFactory()
     user = MembershipFactory(council=meeting.council).user
     earlier = timezone.now() - timedelta(days=3)
-    mark_meeting_opened(user, meeting, when=earlier)
+    assert mark_meeting_opened(user, meeting, when=earlier) is None  # the first opening
     with CaptureQueriesContext(connection) as queries:
-        mark_meeting_opened(user, meeting)
+        previous = mark_meeting_opened(user, meeting)
     assert len(queries) == 1
+    # The previous mark comes back as the ORM reads it: an aware datetime, on both backends.
+    assert previous == earlier and timezone.is_aware(previous)
     visit = MeetingVisit.objects.get(user=user, meeting=meeting)
-    assert visit.last_opened_at > earlier
+    assert visit.last_opened_at > earlier and visit.previous_opened_at == earlier
+    assert mark_meeting_opened(user, meeting) == visit.last_opened_at
     assert MeetingVisit.objects.filter(user=user).count() == 1
 
 
@@ -176,6 +183,25 @@ def test_the_seat_answer_and_support_equal_the_orm_rows():
         assert got.entered_by_someone_else is True
     assert len(queries) == 0
     assert answering_seat(seat.user, meeting).membership == seat
+
+
+ESCAPE_SAMPLES = [
+    "",
+    "Anne Hansen",
+    "<script>alert('x')</script> & \"quotes\"",
+    "Første linje\nanden linje\r\ntredje\rfjerde\n\nefter en tom linje",
+    "ÆØÅ æøå – » « ' ` &amp; &lt;",
+    42,
+    mark_safe("<em>allerede sikker</em>\nny linje"),  # noqa: S308 - a test value
+    gettext_lazy("Bilag"),
+]
+
+
+@pytest.mark.parametrize("value", ESCAPE_SAMPLES)
+def test_the_pages_escaping_equals_djangos(value):
+    assert _escape(value) == conditional_escape(value)
+    if not isinstance(value, int):
+        assert _linebreaksbr(value) == linebreaksbr(value, autoescape=True)
 
 
 @pytest.mark.parametrize("language", ["da", "nb", "en"])
