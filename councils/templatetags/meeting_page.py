@@ -177,9 +177,7 @@ def _comment(out, comment, reply_to, item, texts, urls, comments_open, may_reply
         out.append(f'  <p class="fst-italic mb-1">{texts.hidden % {"reason": reason}}</p>\n')
     else:
         # shown_text (councils.selectors.shown_comments): the hidden text is never loaded.
-        out.append(
-            f'  <p class="mb-1 comment-text">{_linebreaksbr(comment.shown_text)}</p>\n'
-        )
+        out.append(f'  <p class="mb-1 comment-text">{_linebreaksbr(comment.shown_text)}</p>\n')
     out.append('  <p class="d-flex flex-wrap gap-3 small mb-2">')
     if may_reply and not comment.is_hidden and not reply_to.is_hidden:
         href = urls("councils:comment_create", item.pk) + f"?svar={reply_to.pk}"
@@ -292,9 +290,7 @@ def _item(out, item, index, last, itexts, texts, urls, **page):
     number = _escape(item.number)
     kind = itexts.kinds.get(item.kind)
     if kind is None:
-        kind = itexts.kinds[item.kind] = itexts.kind % {
-            "kind": _escape(item.get_kind_display())
-        }
+        kind = itexts.kinds[item.kind] = itexts.kind % {"kind": _escape(item.get_kind_display())}
     out.append(
         f'<li>\n<section id="punkt-{pk}" class="agenda-item border-top pt-3 mb-4" '
         f'aria-labelledby="punkt-{pk}-titel">\n'
@@ -347,8 +343,7 @@ def _item(out, item, index, last, itexts, texts, urls, **page):
             name = _escape(str(attachment))
             label = _escape(file_label(attachment.filename, attachment.size))
             out.append(
-                f'<li><a href="{_escape(attachment.get_absolute_url())}">{name}</a>'
-                f" ({label})\n"
+                f'<li><a href="{_escape(attachment.get_absolute_url())}">{name}</a> ({label})\n'
             )
             if page["can_edit_agenda"]:
                 href = urls("councils:attachment_delete", attachment.pk)

@@ -12,8 +12,8 @@ from datetime import timedelta
 import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.template.defaultfilters import linebreaksbr
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
