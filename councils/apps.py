@@ -9,6 +9,7 @@ class CouncilsConfig(AppConfig):
     def ready(self):
         from accounts.roles import register_role_provider
         from core.registry import register_home_panel, register_nav
+        from councils import checks  # noqa: F401 - registers the system checks
         from councils.panels import upcoming_meetings_panel
         from councils.roles import council_roles
         from councils.services import AGENDA_MAIL, build_agenda_mail
