@@ -1,10 +1,11 @@
 from django.contrib import admin
 
 from audit.models import AccessLog
+from core.admin import ReadOnlyAdminMixin
 
 
 @admin.register(AccessLog)
-class AccessLogAdmin(admin.ModelAdmin):
+class AccessLogAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     """Read-only: administrators look, nobody edits; retention alone removes entries."""
 
     list_display = ["at", "actor", "action", "object_type", "object_id", "object_repr"]
@@ -12,12 +13,3 @@ class AccessLogAdmin(admin.ModelAdmin):
     search_fields = ["object_id", "actor__full_name", "actor__email"]
     date_hierarchy = "at"
     list_select_related = ["actor"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

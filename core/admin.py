@@ -107,3 +107,17 @@ class RulesInlineMixin:
 
     def has_delete_permission(self, request, obj=None):
         return allowed(request, self.opts, "delete", obj)
+
+
+class ReadOnlyAdminMixin:
+    """A record the portal writes itself (access log, e-mails sent, privacy actions):
+    administrators look, nobody adds, changes or deletes it in the admin."""
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -1,10 +1,11 @@
 from django.contrib import admin
 
+from core.admin import ReadOnlyAdminMixin
 from outbox.models import Message
 
 
 @admin.register(Message)
-class MessageAdmin(admin.ModelAdmin):
+class MessageAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     """A read-only view for administrators of what was sent, what waits and what failed.
     The payload (references to the content) is not shown: it is not needed to follow up."""
 
@@ -24,12 +25,3 @@ class MessageAdmin(admin.ModelAdmin):
         "last_error",
     ]
     readonly_fields = fields
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

@@ -9,19 +9,12 @@ portal does (core.admin); that also refuses a posted "revert" of a version.
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from core.admin import RulesAdminMixin, allowed
+from core.admin import ReadOnlyAdminMixin, RulesAdminMixin, allowed
 from policies.models import GoalUpdate, GoalUpdateAttachment, PolicyVersion, UnitGoal
 
 
-class ReadOnlyAdmin(RulesAdminMixin, SimpleHistoryAdmin):
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
+class ReadOnlyAdmin(ReadOnlyAdminMixin, RulesAdminMixin, SimpleHistoryAdmin):
+    """Written through the portal's own pages (versions, goals, updates), looked at here."""
 
 
 @admin.register(PolicyVersion)
@@ -44,20 +37,11 @@ class UnitGoalAdmin(ReadOnlyAdmin):
     list_select_related = ["unit", "focus_area"]
 
 
-class AttachmentInline(admin.TabularInline):
+class AttachmentInline(ReadOnlyAdminMixin, admin.TabularInline):
     model = GoalUpdateAttachment
     fields = ["original_name", "size", "uploaded_by", "created_at"]
     readonly_fields = fields
     extra = 0
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(GoalUpdate)

@@ -8,23 +8,15 @@ from django.utils.translation import gettext_lazy as _
 from accounts.admin import UserAdmin
 from audit.access import log_access
 from audit.models import Action
+from core.admin import ReadOnlyAdminMixin
 from privacy.models import PrivacyAction
 
 
 @admin.register(PrivacyAction)
-class PrivacyActionAdmin(admin.ModelAdmin):
+class PrivacyActionAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ["at", "action", "target_repr", "actor", "reason"]
     list_filter = ["action"]
     search_fields = ["target_repr", "target_user_id", "target_object_id"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 def _single(modeladmin, request, queryset):
