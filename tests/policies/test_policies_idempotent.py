@@ -1,15 +1,13 @@
 """A second click on "Vedtag" or "Opret ny version" ends where the first did."""
 
-import threading
-
 import pytest
 from django.conf import settings as django_settings
 from django.contrib.messages import get_messages
-from django.db import connection
 from django.urls import reverse
 
 from policies.models import PolicyVersion
 from policies.services import start_revision
+from tests.concurrency import at_once
 
 pytestmark = pytest.mark.django_db
 
@@ -56,19 +54,6 @@ def test_new_version_clicked_twice_makes_one_draft(client, world, administrator)
 @pytest.mark.django_db(transaction=True)
 def test_two_concurrent_new_version_requests_make_one_draft(world, administrator):
     adopted = world["policy"]
-    results, barrier = [], threading.Barrier(2)
-
-    def click():
-        barrier.wait()
-        try:
-            results.append(start_revision(version=adopted).pk)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=click) for _ in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    results = at_once(lambda: start_revision(version=adopted).pk)
     assert len(results) == 2 and results[0] == results[1]
     assert PolicyVersion.objects.filter(policy=adopted.policy, status="draft").count() == 1

@@ -1,7 +1,6 @@
 """The PDF button under faults: broker down, worker killed, database dropped, double click."""
 
 import socket
-import threading
 import time
 from datetime import timedelta
 from unittest import mock
@@ -9,7 +8,7 @@ from unittest import mock
 import pytest
 from django.conf import settings as django_settings
 from django.contrib.messages import get_messages
-from django.db import OperationalError, connection, connections
+from django.db import OperationalError, connections
 from django.urls import reverse
 from django.utils import timezone
 
@@ -18,6 +17,7 @@ from reports import services
 from reports.models import Rendition
 from reports.pdf import render_pdf as real_render_pdf
 from reports.tasks import render_rendition_task
+from tests.concurrency import at_once
 from tests.reports.factories import StatusReportFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -116,20 +116,7 @@ def test_the_database_refuses_a_second_active_rendition():
 def test_two_concurrent_clicks_make_one_rendition(broker):
     broker("memory://")
     report = StatusReportFactory()
-    results, barrier = [], threading.Barrier(2)
-
-    def click():
-        barrier.wait()
-        try:
-            results.append(services.request_rendition(report=report).pk)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=click) for _ in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    results = at_once(lambda: services.request_rendition(report=report).pk)
     assert len(results) == 2 and results[0] == results[1]
     assert report.renditions.count() == 1
 

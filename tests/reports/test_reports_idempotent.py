@@ -1,15 +1,13 @@
 """A second click on a report's state-changing buttons ends where the first one did."""
 
-import threading
-
 import pytest
 from django.conf import settings as django_settings
 from django.contrib.messages import get_messages
-from django.db import connection
 from django.urls import reverse
 
 from reports import services
 from reports.models import StatusReport
+from tests.concurrency import at_once
 from tests.reports.factories import DoneRenditionFactory, StatusReportFactory, published_report
 
 
@@ -75,19 +73,6 @@ def test_publish_of_a_report_published_meanwhile_is_not_an_error(client, adminis
 @pytest.mark.django_db(transaction=True)
 def test_two_concurrent_new_version_requests_make_one_draft():
     report = published_report()
-    results, barrier = [], threading.Barrier(2)
-
-    def click():
-        barrier.wait()
-        try:
-            results.append(services.new_version(report=report).pk)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=click) for _ in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    results = at_once(lambda: services.new_version(report=report).pk)
     assert len(results) == 2 and results[0] == results[1]
     assert StatusReport.objects.filter(previous_version=report).count() == 1
