@@ -9,6 +9,7 @@ from tests.permissions.matrix import (
     logged_in,
     public,
 )
+from tests.policies.helpers import goal_post_data
 
 
 def _council_roles_present():
@@ -36,23 +37,7 @@ def policy_pk(name):
 def goal_data(name, **overrides):
     def data(world):
         goal = world[name]
-        values = {
-            "unit": goal.unit_id,
-            "year": goal.year,
-            "policy": goal.policy_id,
-            "focus_area": goal.focus_area_id,
-            "title": goal.title + " (rettet)",
-            "involved_in": goal.involved_in,
-            "organisation": goal.organisation,
-            "level": goal.level,
-            "primary_users": goal.primary_users,
-            "secondary_users": goal.secondary_users,
-            "indicator": goal.indicator,
-            "target": goal.target,
-            "deadline": goal.deadline.isoformat(),
-            "status": goal.status,
-            "version": goal.version,
-        }
+        values = goal_post_data(goal, title=goal.title + " (rettet)")
         values.update({k: v(world) if callable(v) else v for k, v in overrides.items()})
         return values
 
