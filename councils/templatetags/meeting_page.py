@@ -253,7 +253,8 @@ def agenda_items(context):
     Writes what the template's ``{% for item in items %}`` loop wrote. Reads what the view put
     in the context (``items`` with ``is_changed``, ``can_comment``, ``can_record_statement``,
     ``can_record_response``, ``comment_count``, ``threads``, ``attachment_list``;
-    ``can_edit_agenda``, ``with_comments``, ``comments_open``, ``meeting``).
+    ``with_comments``, ``comments_open``, ``meeting``) and what the template asked with
+    ``{% has_perm "councils.add_agendaitem" user meeting as can_edit_agenda %}``.
     """
     texts, urls = _page(context)
     itexts = context.render_context.get("meeting_page_items")

@@ -99,12 +99,6 @@ class MeetingDetailView(VisibleObjectMixin, TemplateView):
             show_agenda=meeting.agenda_is_published or can_manage,
             with_comments=with_comments,
             comments_open=meeting.comments_open(),
-            can_manage=can_manage,
-            # The same rules as the views: nothing to click that the server would refuse.
-            can_edit_meeting=has("councils.change_meeting", meeting),
-            can_edit_agenda=has("councils.add_agendaitem", meeting),
-            can_record_attendance=has("councils.record_attendance", meeting),
-            can_see_names=has("councils.view_member_names", meeting.council),
             show_minutes=meeting.status == MeetingStatus.MINUTES_APPROVED
             or (can_manage and meeting.minutes),
             attendances=attendances,
