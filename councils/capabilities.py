@@ -51,6 +51,7 @@ class MeetingCapabilities:
 
     def __init__(self, user, now=None):
         self.user = user
+        self.user_pk = user.pk
         self.now = now or timezone.now()
         self._comments: dict[tuple, tuple[bool, bool, bool]] = {}
         self._items: dict[tuple, tuple[bool, bool, bool]] = {}
@@ -58,7 +59,7 @@ class MeetingCapabilities:
 
     def comment_key(self, comment) -> tuple:
         return (
-            comment.author_id == self.user.pk,
+            comment.author_id == self.user_pk,
             comment.is_hidden,
             comment.in_edit_window(self.now),
         )

@@ -13,6 +13,7 @@ from simple_history.models import HistoricalRecords
 
 from core.attachments import AttachmentBase, RandomUploadPath, attachment_file_field
 from core.deletion import ProtectWhen
+from core.rows import convert_value
 from organisation.models import Administration, RepresentedOrganisation, Unit
 
 COMMENT_MAX_LENGTH = 5000
@@ -852,11 +853,7 @@ def mark_meeting_opened(user, meeting, when=None):
         )
         (previous,) = cursor.fetchone()
     # The backend's own conversion, as the ORM applies it (SQLite returns text).
-    field = meta.get_field("previous_opened_at")
-    column = field.get_col(meta.db_table)
-    for converter in connection.ops.get_db_converters(column):
-        previous = converter(previous, column, connection)
-    return previous
+    return convert_value(connection, meta.get_field("previous_opened_at"), previous)
 
 
 def last_opened_subquery(user, meeting_ref="pk"):

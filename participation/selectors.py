@@ -4,10 +4,17 @@ from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
 
+from core.rows import Columns, connection_for_read
 from councils.models import USER_SIDE_SEATS, Membership, SeatType, active_seats
 from councils.roles import member_council_ids
 from councils.selectors import active_memberships, composition, is_symbolic
-from participation.models import Answer, AttendanceAnswer, InvitationState, SubstituteInvitation
+from participation.models import (
+    Answer,
+    AttendanceAnswer,
+    InvitationState,
+    SubstituteInvitation,
+    SupportRequest,
+)
 
 LIVE_STATES = (InvitationState.OPEN, InvitationState.ACCEPTED)
 
@@ -59,6 +66,42 @@ def _find_seat(user, meeting):
     if invitation is None or not invitation.substitute.is_active():
         return None
     return AnsweringSeat(invitation.substitute, invitation)
+
+
+def answer_and_support(meeting, membership):
+    """The seat's attendance answer and support request for ``meeting`` (each unique per
+    meeting and seat, so each ``filter(meeting=…, membership=…).first()``), or None.
+
+    One statement for both, on every member's view of a meeting: two outer joins on a
+    one-row table. The seat is attached, so ``entered_by_someone_else`` asks nothing more.
+    """
+    connection = connection_for_read(AttendanceAnswer)
+    quote = connection.ops.quote_name
+    answers = Columns(AttendanceAnswer, connection, "a")
+    supports = Columns(SupportRequest, connection, "s")
+
+    def join(model, alias):
+        meta = model._meta
+        return (
+            f"LEFT OUTER JOIN {quote(meta.db_table)} {quote(alias)} "
+            f"ON {quote(alias)}.{quote(meta.get_field('meeting').column)} = %s "
+            f"AND {quote(alias)}.{quote(meta.get_field('membership').column)} = %s"
+        )
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            # Table and column names from the models, quoted; every value a parameter.
+            f"SELECT {answers.sql}, {supports.sql} FROM (SELECT 1 AS {quote('one')}) "  # noqa: S608
+            f"{quote('one')} {join(AttendanceAnswer, 'a')} {join(SupportRequest, 's')}",
+            [meeting.pk, membership.pk, meeting.pk, membership.pk],
+        )
+        row = cursor.fetchone()
+    answer = answers.instance(row[: len(answers)])
+    support = supports.instance(row[len(answers) :])
+    for found in (answer, support):
+        if found is not None:
+            found.membership = membership
+    return answer, support
 
 
 @dataclass

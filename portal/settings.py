@@ -445,6 +445,8 @@ SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
+# Django's database sessions, read without compiling a queryset per request (portal/sessions.py).
+SESSION_ENGINE = "portal.sessions"
 CSRF_FAILURE_VIEW = "portal.views.csrf_failure"
 PORTAL_BEHIND_TLS_PROXY = env_bool("PORTAL_BEHIND_TLS_PROXY", False)
 if PORTAL_BEHIND_TLS_PROXY:

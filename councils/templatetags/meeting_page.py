@@ -148,6 +148,8 @@ class _Texts:
         self.hide = gettext("Skjul kommentaren fra %(name)s")
         self.hidden = gettext("Kommentaren er skjult af sekretæren. Begrundelse: %(reason)s")
         self.dates = _Dates()
+        # timezone.localtime's lookup, once per page instead of once per comment.
+        self.zone = timezone.get_current_timezone()
 
 
 def _threads(out, item, texts, urls, comments_open):
@@ -158,7 +160,7 @@ def _threads(out, item, texts, urls, comments_open):
 
 def _comment(out, comment, reply_to, item, texts, urls, comments_open, may_reply, *, is_reply):
     name = _escape(comment.author_name)
-    created = timezone.localtime(comment.created_at)
+    created = comment.created_at.astimezone(texts.zone)
     out.append(f'<li id="kommentar-{comment.pk}" class="comment border-start ps-3 mb-3">\n')
     out.append('  <p class="mb-1">')
     if comment.is_new:
@@ -231,6 +233,7 @@ class _ItemTexts:
         self.statement = gettext("Rådets udtalelse (%(date)s)")
         self.comment = gettext("Kommentér punkt %(number)s")
         self.kinds = {}
+        self.outcomes = {}
 
     def comments(self, count):
         return ngettext("%(counter)s kommentar", "%(counter)s kommentarer", count) % {
@@ -364,9 +367,14 @@ def _item(out, item, index, last, itexts, texts, urls, **page):
                 f"{linebreaks_filter(statement.text, autoescape=True)}</blockquote>\n"
             )
             if response is not None:
+                outcome = itexts.outcomes.get(response.outcome)
+                if outcome is None:
+                    outcome = itexts.outcomes[response.outcome] = _escape(
+                        response.get_outcome_display()
+                    )
                 out.append(
                     f'<h4 class="portal-subheading">{itexts.response}</h4>\n'
-                    f"<p><strong>{_escape(response.get_outcome_display())}</strong>"
+                    f"<p><strong>{outcome}</strong>"
                     f" ({_escape(format_date(response.answered_on))})</p>\n"
                     f"<p>{_linebreaksbr(response.reasons)}</p>\n"
                 )

@@ -64,6 +64,7 @@ class MeetingDetailView(VisibleObjectMixin, TemplateView):
         # The rules asked once per kind of comment and item, not per comment (see there).
         capabilities = MeetingCapabilities(user)
         new_count = 0
+        user_pk = user.pk
         for item in items:
             item.meeting = meeting
             # Changed since the user last opened the meeting (never on a first visit).
@@ -80,7 +81,7 @@ class MeetingDetailView(VisibleObjectMixin, TemplateView):
                     )
                     # As the start page counts: others' shown comments since the last visit.
                     comment.is_new = (
-                        comment.author_id != user.pk
+                        comment.author_id != user_pk
                         and not comment.is_hidden
                         and (last_opened is None or comment.created_at > last_opened)
                     )
@@ -158,16 +159,15 @@ def _attendance_rows(meeting):
     with connection.cursor() as cursor:
         cursor.execute(sql, [meeting.pk])
         rows = cursor.fetchall()
-    seat_labels = dict(SeatType.choices)
-    status_labels = dict(AttendanceStatus.choices)
+    # The labels translated once per page, not once per row.
+    seat_labels = {value: str(label) for value, label in SeatType.choices}
+    status_labels = {value: str(label) for value, label in AttendanceStatus.choices}
     result = []
     for full_name, seat_type, organisation_id, abbreviation, name, status in rows:
-        label = str(seat_labels.get(seat_type, seat_type))
+        label = seat_labels.get(seat_type, seat_type)
         if organisation_id:
             label = f"{label}, {abbreviation or name}"
-        result.append(
-            _AttendanceRow(full_name, label, status, str(status_labels.get(status, status)))
-        )
+        result.append(_AttendanceRow(full_name, label, status, status_labels.get(status, status)))
     return result
 
 

@@ -34,8 +34,7 @@ from councils.selectors import _attachments_of
 from councils.templatetags.meeting_page import _Dates, _escape, _linebreaksbr
 from councils.views.meetings import _attendance_rows
 from participation.models import AttendanceAnswer, SupportRequest
-from participation.selectors import answering_seat
-from participation.templatetags.participation_tags import _of_seat
+from participation.selectors import answer_and_support, answering_seat
 from tests.accounts.factories import AdministratorFactory
 from tests.councils.factories import (
     AgendaItemFactory,
@@ -163,8 +162,7 @@ def test_the_seat_answer_and_support_equal_the_orm_rows():
     seat = MembershipFactory(council=meeting.council)
     secretary = MembershipFactory(council=meeting.council, seat_type=SeatType.SECRETARY).user
     other = MembershipFactory(council=meeting.council)
-    assert _of_seat(AttendanceAnswer, meeting, seat) is None
-    assert _of_seat(SupportRequest, meeting, seat) is None
+    assert answer_and_support(meeting, seat) == (None, None)
     AttendanceAnswer.objects.create(meeting=meeting, membership=other, answer="no")
     answer = AttendanceAnswer.objects.create(
         meeting=meeting, membership=seat, answer="yes", answered_by=secretary
@@ -172,13 +170,18 @@ def test_the_seat_answer_and_support_equal_the_orm_rows():
     support = SupportRequest.objects.create(
         meeting=meeting, membership=seat, transport=True, details="Kørestol"
     )
-    for model, made in ((AttendanceAnswer, answer), (SupportRequest, support)):
-        got = _of_seat(model, meeting, seat)
+    with CaptureQueriesContext(connection) as queries:
+        got_both = answer_and_support(meeting, seat)
+    assert len(queries) == 1
+    for got, model, made in zip(
+        got_both, (AttendanceAnswer, SupportRequest), (answer, support), strict=True
+    ):
         stored = model.objects.get(pk=made.pk)
         assert got.pk == stored.pk
         for field in model._meta.concrete_fields:
             assert getattr(got, field.attname) == getattr(stored, field.attname), field.name
-    got = _of_seat(AttendanceAnswer, meeting, seat)
+    got, _support = answer_and_support(meeting, seat)
+    assert got._state.adding is False and got._state.db == "default"
     with CaptureQueriesContext(connection) as queries:
         assert got.entered_by_someone_else is True
     assert len(queries) == 0
