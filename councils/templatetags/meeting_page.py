@@ -20,6 +20,7 @@ from django.template.defaultfilters import linebreaks_filter
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateformat import time_format
+from django.utils.dates import MONTHS
 from django.utils.formats import get_format
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
@@ -105,6 +106,8 @@ class _Dates:
         self.pattern = gettext(_DATETIME)
         # What formats.time_format(value, "TIME_FORMAT") looks up on every call.
         self.time_format = get_format("TIME_FORMAT")
+        self.date_format = get_format("DATE_FORMAT")
+        self.months = {}
         self.days = {}
         self.times = {}
         # The time's text depends on the hour and minute only ("H:i", "P"), unless the
@@ -119,7 +122,14 @@ class _Dates:
         if text is None:
             day = self.days.get(day_key)
             if day is None:
-                day = self.days[day_key] = format_date(value)
+                if self.date_format == "j. F Y":  # Danish and Norwegian: "16. oktober 2026"
+                    month = self.months.get(value.month)
+                    if month is None:
+                        month = self.months[value.month] = str(MONTHS[value.month])
+                    day = f"{value.day}. {month} {value.year}"
+                else:
+                    day = format_date(value)
+                self.days[day_key] = day
             time = self.times.get(time_key)
             if time is None:
                 if self.time_format == "H:i":  # Danish and Norwegian: 24-hour, two digits

@@ -219,6 +219,11 @@ def test_comment_times_equal_format_datetime(language):
             datetime.datetime(2026, 10, 17, 0, 0, tzinfo=zone),
             datetime.datetime(2026, 3, 29, 23, 59, tzinfo=zone),
             datetime.datetime(2026, 10, 16, 12, 0, tzinfo=zone),
+            # Every month's name, one- and two-digit days.
+            *(
+                datetime.datetime(2027, month, month * 2, 8, 30, tzinfo=zone)
+                for month in range(1, 13)
+            ),
         ):
             assert dates(value) == format_datetime(value), value
             assert dates(value) == format_datetime(value)  # remembered: the same text
