@@ -52,13 +52,13 @@ class Columns:
         )
 
 
-def first(model, *conditions):
-    """``model.objects.filter(…).first()``-alike for the few reads every logged-in request
-    makes (the session, the user, the units they staff): one parameterised SELECT of the
-    whole row, without compiling a queryset on each request.
+def rows(model, *conditions, order_by=None, limit=None):
+    """``model.objects.filter(…)`` as a list, for the few reads every logged-in request makes
+    (the session, the user's seats, the units they staff): one parameterised SELECT of whole
+    rows, without compiling a queryset on each request.
 
     ``conditions`` are ``(field name, operator, value)`` with the operators "=" and ">", the
-    values prepared as the ORM prepares a lookup's. Returns the instance or None.
+    values prepared as the ORM prepares a lookup's; ``order_by`` a field name (ascending).
     """
     connection = connection_for_read(model)
     quote = connection.ops.quote_name
@@ -71,15 +71,22 @@ def first(model, *conditions):
         field = meta.get_field(name)
         where.append(f"{quote(field.column)} {operator} %s")
         params.append(field.get_db_prep_value(value, connection, prepared=False))
+    sql = f"SELECT {columns.sql} FROM {quote(meta.db_table)} WHERE {' AND '.join(where)}"  # noqa: S608 - names from the model, quoted
+    if order_by:
+        field = meta.pk if order_by == "pk" else meta.get_field(order_by)
+        sql += f" ORDER BY {quote(field.column)}"
+    if limit is not None:
+        sql += f" LIMIT {int(limit)}"
     with connection.cursor() as cursor:
-        cursor.execute(
-            # Names from the model, quoted; every value a parameter.
-            f"SELECT {columns.sql} FROM {quote(meta.db_table)} "  # noqa: S608
-            f"WHERE {' AND '.join(where)} LIMIT 1",
-            params,
-        )
-        row = cursor.fetchone()
-    return columns.instance(row) if row is not None else None
+        cursor.execute(sql, params)
+        found = cursor.fetchall()
+    return [columns.instance(row) for row in found]
+
+
+def first(model, *conditions):
+    """The one row ``rows`` finds (``LIMIT 1``), or None."""
+    found = rows(model, *conditions, limit=1)
+    return found[0] if found else None
 
 
 def convert_value(connection, field, value):

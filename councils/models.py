@@ -13,7 +13,7 @@ from simple_history.models import HistoricalRecords
 
 from core.attachments import AttachmentBase, RandomUploadPath, attachment_file_field
 from core.deletion import ProtectWhen
-from core.rows import convert_value
+from core.rows import convert_value, rows
 from organisation.models import Administration, RepresentedOrganisation, Unit
 
 COMMENT_MAX_LENGTH = 5000
@@ -279,16 +279,22 @@ def active_seats(user) -> tuple["Membership", ...]:
     Every request asks (the header shows the roles; visibility and permissions depend on
     the seats; the meeting page's attendance panel needs the seat itself), so the seats
     are read with one query and kept on the user object, like
-    ``organisation.roles.staffed_unit_ids``. ``order_by("pk")`` replaces Membership's
-    default ordering, whose joins to the council and the user this read does not need.
-    Here beside Membership, so that the querysets below and ``councils.roles`` both
+    ``organisation.roles.staffed_unit_ids``, in the order of their ids. Here beside Membership, so that the querysets below and ``councils.roles`` both
     import it from the models.
     """
     if user is None or not user.is_authenticated or not user.is_active:
         return ()
     cached = getattr(user, "_active_seats", None)
     if cached is None:
-        cached = tuple(Membership.objects.active().filter(user_id=user.pk).order_by("pk"))
+        # Every logged-in page asks (the header's roles): all the user's seats in one plain
+        # SELECT (a handful, ended ones included), kept if ``Membership.is_active`` today,
+        # the same rule as ``MembershipQuerySet.active`` (tested to agree).
+        today = timezone.localdate()
+        cached = tuple(
+            membership
+            for membership in rows(Membership, ("user", "=", user.pk), order_by="pk")
+            if membership.is_active(today)
+        )
         for membership in cached:
             membership.user = user  # the user asking: no join, no second user object
         user._active_seats = cached

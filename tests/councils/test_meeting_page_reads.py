@@ -27,7 +27,9 @@ from councils.models import (
     AttendanceStatus,
     MeetingStatus,
     MeetingVisit,
+    Membership,
     SeatType,
+    active_seats,
     mark_meeting_opened,
 )
 from councils.selectors import _attachments_of
@@ -268,3 +270,45 @@ def test_translated_labels_are_written_as_the_template_wrote_them(client):
     html = client.get(meeting.get_absolute_url()).content.decode()
     assert "The administration's answer" in html
     assert "administration&#x27;s" not in html
+
+
+def test_the_viewers_seats_are_the_active_querysets_seats_in_one_query():
+    today = timezone.localdate()
+    user = MembershipFactory(start=today - timedelta(days=30)).user
+    for start, end in (
+        (today, None),  # starts today
+        (today - timedelta(days=400), today),  # ends today: still active
+        (today - timedelta(days=400), today - timedelta(days=1)),  # ended yesterday
+        (today + timedelta(days=1), None),  # starts tomorrow
+        (today - timedelta(days=10), today + timedelta(days=10)),
+    ):
+        MembershipFactory(user=user, start=start, end=end)
+    MembershipFactory(start=today - timedelta(days=5))  # somebody else's seat
+    fresh = type(user).objects.get(pk=user.pk)
+    with CaptureQueriesContext(connection) as queries:
+        seats = active_seats(fresh)
+        assert active_seats(fresh) is seats  # kept on the user object
+    assert len(queries) == 1
+    expected = list(Membership.objects.active().filter(user=user).order_by("pk"))
+    assert [seat.pk for seat in seats] == [seat.pk for seat in expected] and len(seats) == 4
+    for seat, stored in zip(seats, expected, strict=True):
+        for field in Membership._meta.concrete_fields:
+            assert getattr(seat, field.attname) == getattr(stored, field.attname), field.name
+        assert seat.user is fresh
+
+
+@pytest.mark.parametrize("offset", [-2, -1, 0, 1, 2])
+def test_is_active_states_the_active_querysets_rule(offset):
+    today = timezone.localdate()
+    day = today + timedelta(days=offset)
+    for start, end in (
+        (today, None),
+        (today, today),
+        (today - timedelta(days=1), today + timedelta(days=1)),
+        (today + timedelta(days=1), None),
+        (today - timedelta(days=3), today - timedelta(days=1)),
+    ):
+        MembershipFactory(start=start, end=end)
+    by_queryset = set(Membership.objects.active(on=day).values_list("pk", flat=True))
+    by_method = {m.pk for m in Membership.objects.all() if m.is_active(day)}
+    assert by_queryset == by_method
