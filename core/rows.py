@@ -19,6 +19,7 @@ class Columns:
         self.model = model
         self.fields = list(meta.concrete_fields)
         self.connection = connection
+        self._pk_position = self.fields.index(meta.pk)
         prefix = f"{quote(alias)}." if alias else ""
         self.sql = ", ".join(f"{prefix}{quote(field.column)}" for field in self.fields)
         self._converters = []
@@ -44,8 +45,7 @@ class Columns:
         """The model instance of one row's values (in ``self.fields`` order), or None when the
         primary key is NULL (an outer join that found nothing)."""
         values = self.convert(values)
-        pk_position = self.fields.index(self.model._meta.pk)
-        if values[pk_position] is None:
+        if values[self._pk_position] is None:
             return None
         return self.model.from_db(
             self.connection.alias, [field.attname for field in self.fields], values
